@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mergeFacetDistributions } from './merge-facets.js';
+
+/** What one node holding all values would report: sort the true counts and truncate. */
+function singleNode(
+  counts: Map<string, number>,
+  max: number,
+  order: 'alpha' | 'count',
+): Record<string, number> {
+  return mergeFacetDistributions([{ f: Object.fromEntries(counts) }], {
+    maxValuesPerFacet: max,
+    sortFacetValuesBy: { '*': order },
+  }).f!;
+}
+
+describe('mergeFacetDistributions', () => {
+  it('sums counts and truncates by count order (ties alphabetical)', () => {
+    const merged = mergeFacetDistributions([{ g: { a: 1, b: 2 } }, { g: { c: 3, a: 2 } }], {
+      maxValuesPerFacet: 2,
+      sortFacetValuesBy: { '*': 'count' },
+    });
+    expect(Object.entries(merged.g!)).toEqual([
+      ['a', 3],
+      ['c', 3],
+    ]);
+  });
+
+  it('lists numbers before strings in alpha order, and respects per-facet order', () => {
+    const merged = mergeFacetDistributions([{ n: { b: 1, '10': 1, '9': 5, A: 1 }, m: { x: 1, y: 9 } }], {
+      maxValuesPerFacet: 3,
+      sortFacetValuesBy: { '*': 'alpha', m: 'count' },
+    });
+    expect(Object.keys(merged.n!).sort()).toEqual(['10', '9', 'A'].sort());
+    expect(merged.m).toEqual({ y: 9, x: 1 });
+  });
+
+  it('is exact in alpha order however shards truncate (proof by property)', () => {
+    const value = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', '1', '2', '30');
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(value, { maxLength: 20 }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 6 }),
+        (shards, max) => {
+          const all = new Map<string, number>();
+          const perShard = shards.map((docs) => {
+            const counts = new Map<string, number>();
+            for (const v of docs) {
+              counts.set(v, (counts.get(v) ?? 0) + 1);
+              all.set(v, (all.get(v) ?? 0) + 1);
+            }
+            return { f: singleNode(counts, max, 'alpha') };
+          });
+          const merged = mergeFacetDistributions(perShard, { maxValuesPerFacet: max });
+          expect(merged.f ?? {}).toEqual(all.size === 0 ? {} : singleNode(all, max, 'alpha'));
+        },
+      ),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+
+  it('in count order only under-counts, and is exact when nodes keep more values than clients see', () => {
+    const value = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(value, { maxLength: 20 }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 4 }),
+        (shards, max) => {
+          const all = new Map<string, number>();
+          const truncated: Array<Record<string, Record<string, number>>> = [];
+          const complete: Array<Record<string, Record<string, number>>> = [];
+          for (const docs of shards) {
+            const counts = new Map<string, number>();
+            for (const v of docs) {
+              counts.set(v, (counts.get(v) ?? 0) + 1);
+              all.set(v, (all.get(v) ?? 0) + 1);
+            }
+            truncated.push({ f: singleNode(counts, max, 'count') });
+            complete.push({ f: singleNode(counts, 100, 'count') });
+          }
+          const options = { maxValuesPerFacet: max, sortFacetValuesBy: { '*': 'count' as const } };
+          const approx = mergeFacetDistributions(truncated, options).f ?? {};
+          for (const [v, c] of Object.entries(approx)) expect(c).toBeLessThanOrEqual(all.get(v)!);
+          const exact = mergeFacetDistributions(complete, options).f ?? {};
+          expect(exact).toEqual(all.size === 0 ? {} : singleNode(all, max, 'count'));
+        },
+      ),
+      { seed: 11, numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,50 @@
+import { createDistinctFilter } from './apply-distinct.js';
+import { compareRankingKeys, extractRankingKey } from './compare-hits.js';
+import { kWayMerge } from './k-way-merge.js';
+import type { Hit } from './types.js';
+
+/** How {@link mergeHits} cuts the merged ranking. */
+export interface MergeHitsOptions {
+  /** Global position of the first hit returned. */
+  offset: number;
+  /** Number of hits returned at most. */
+  limit: number;
+  /** Re-apply `distinct` on this attribute across lists (first occurrence in global order wins). */
+  distinctAttribute?: string | null;
+  /** Per-list weight (federated search); omit for a plain sharded search. */
+  weights?: ReadonlyArray<number>;
+}
+
+/** One merged hit and the list (node or query) it came from. */
+export interface MergedHit {
+  hit: Hit;
+  list: number;
+}
+
+/**
+ * Merges per-node hit lists (each in that node's ranking order) into the global order with a k-way
+ * merge on Meilisearch's lexicographic ranking key, re-applies `distinct`, then skips `offset` and
+ * keeps `limit` hits. Exact ties keep node order (lower list index first).
+ *
+ * @example
+ * mergeHits([[{ id: 1, _rankingScore: 0.9 }], [{ id: 2, _rankingScore: 0.95 }]], { offset: 0, limit: 10 })
+ *   .map((m) => m.hit.id); // [2, 1]
+ */
+export function mergeHits(lists: ReadonlyArray<ReadonlyArray<Hit>>, options: MergeHitsOptions): MergedHit[] {
+  const { offset, limit, weights } = options;
+  const out: MergedHit[] = [];
+  if (limit <= 0) return out;
+  const isKept = options.distinctAttribute ? createDistinctFilter(options.distinctAttribute) : undefined;
+  let position = 0;
+  kWayMerge(
+    lists,
+    (hit, list) => extractRankingKey(hit, weights?.[list]),
+    compareRankingKeys,
+    (hit, list) => {
+      if (isKept !== undefined && !isKept(hit)) return true;
+      if (position++ >= offset) out.push({ hit, list });
+      return out.length < limit;
+    },
+  );
+  return out;
+}

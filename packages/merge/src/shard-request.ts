@@ -1,0 +1,68 @@
+import { DEFAULT_MAX_TOTAL_HITS, resolvePageWindow } from './paginate.js';
+import type { MergeSettings, SearchRequest, ShardRequestOptions, ShardRequestPlan } from './types.js';
+
+const CUSTOM_RULE = /:(asc|desc)$/;
+
+/**
+ * Plans the request to send to every node of the covering set (Vitess LIMIT push-down): the top
+ * `offset + limit` hits at offset 0 (page mode: page 1 of `page × hitsPerPage`), times the over-fetch
+ * factor for vector/hybrid searches, plus what merging needs: `showRankingScore`, and
+ * `showRankingScoreDetails` when `sort` or custom `field:asc|desc` ranking rules decide the order, and
+ * the distinct attribute when `attributesToRetrieve` would hide it. The plan remembers what was added so
+ * that {@link mergeSearch} strips it.
+ *
+ * @example
+ * shardRequest({ q: 'bat', offset: 40, limit: 10, sort: ['year:desc'] }, { rankingRules: ['words', 'sort'] });
+ * // request: { q: 'bat', offset: 0, limit: 50, sort: ['year:desc'],
+ * //            showRankingScore: true, showRankingScoreDetails: true }
+ */
+export function shardRequest(
+  clientRequest: SearchRequest,
+  indexSettings: MergeSettings,
+  options: ShardRequestOptions = {},
+): ShardRequestPlan {
+  const maxTotalHits = indexSettings.pagination?.maxTotalHits ?? DEFAULT_MAX_TOTAL_HITS;
+  const window = resolvePageWindow(clientRequest, maxTotalHits);
+  const isVector = clientRequest.vector != null || clientRequest.hybrid != null;
+  const factor = isVector ? Math.max(1, options.overFetchFactor ?? 1) : 1;
+  const wanted = Math.ceil((window.offset + window.limit) * factor);
+
+  const request: SearchRequest = { ...clientRequest };
+  if (window.isPageMode) {
+    delete request.offset;
+    delete request.limit;
+    request.page = 1;
+    request.hitsPerPage = wanted;
+  } else {
+    request.offset = 0;
+    request.limit = wanted;
+  }
+
+  const isRankingScoreAdded = clientRequest.showRankingScore !== true;
+  request.showRankingScore = true;
+  const isRankingScoreDetailsAdded =
+    clientRequest.showRankingScoreDetails !== true && needsRankingDetails(clientRequest, indexSettings);
+  if (isRankingScoreDetailsAdded) request.showRankingScoreDetails = true;
+
+  const distinctAttribute = clientRequest.distinct ?? indexSettings.distinctAttribute ?? null;
+  const addedAttributes: string[] = [];
+  const retrieve = clientRequest.attributesToRetrieve;
+  if (distinctAttribute !== null && retrieve != null && !retrieve.includes('*')) {
+    if (!retrieve.includes(distinctAttribute)) {
+      addedAttributes.push(distinctAttribute);
+      request.attributesToRetrieve = [...retrieve, distinctAttribute];
+    }
+  }
+  return { request, addedAttributes, isRankingScoreAdded, isRankingScoreDetailsAdded, distinctAttribute };
+}
+
+/**
+ * `_rankingScore` alone reproduces the order of relevancy rules (it is their lexicographic encoding) and
+ * of vector/hybrid searches; `sort` values and custom rules are only visible in the details.
+ */
+function needsRankingDetails(request: SearchRequest, settings: MergeSettings): boolean {
+  if (request.sort != null && request.sort.length > 0) return true;
+  const isVector = request.vector != null || request.hybrid != null;
+  if (isVector) return false;
+  return (settings.rankingRules ?? []).some((rule) => CUSTOM_RULE.test(rule));
+}

@@ -1,0 +1,128 @@
+/**
+ * Meilisearch-shaped JSON types used by the merger. They are structural: any object that has the same
+ * JSON shape as a Meilisearch request or response fits, so callers never need to import anything but
+ * these names.
+ */
+
+/** A hit or a document: any JSON object. */
+export type Hit = Record<string, unknown>;
+
+/** A filter as Meilisearch accepts it. */
+export type SearchFilter = string | ReadonlyArray<string | ReadonlyArray<string>>;
+
+/** A single-index search request (POST /indexes/{uid}/search body). Unknown keys are passed through. */
+export interface SearchRequest {
+  q?: string | null;
+  offset?: number;
+  limit?: number;
+  page?: number;
+  hitsPerPage?: number;
+  filter?: SearchFilter | null;
+  facets?: string[] | null;
+  sort?: string[] | null;
+  distinct?: string | null;
+  attributesToRetrieve?: string[] | null;
+  attributesToHighlight?: string[] | null;
+  attributesToCrop?: string[] | null;
+  showMatchesPosition?: boolean;
+  showRankingScore?: boolean;
+  showRankingScoreDetails?: boolean;
+  rankingScoreThreshold?: number | null;
+  vector?: number[] | null;
+  hybrid?: { embedder: string; semanticRatio?: number } | null;
+  retrieveVectors?: boolean;
+  [key: string]: unknown;
+}
+
+/** Facet value → count, per facet name. */
+export type FacetDistribution = Record<string, Record<string, number>>;
+
+/** Numeric facet bounds, per facet name. */
+export type FacetStats = Record<string, { min: number; max: number }>;
+
+/** A single-index search response, in either pagination mode. */
+export interface SearchResponse {
+  hits: Hit[];
+  query: string;
+  processingTimeMs: number;
+  limit?: number;
+  offset?: number;
+  estimatedTotalHits?: number;
+  hitsPerPage?: number;
+  page?: number;
+  totalPages?: number;
+  totalHits?: number;
+  facetDistribution?: FacetDistribution;
+  facetStats?: FacetStats;
+  semanticHitCount?: number;
+  [key: string]: unknown;
+}
+
+/** The subset of an index's settings (GET /indexes/{uid}/settings) that merging depends on. */
+export interface MergeSettings {
+  rankingRules?: string[];
+  distinctAttribute?: string | null;
+  faceting?: { maxValuesPerFacet?: number; sortFacetValuesBy?: Record<string, 'alpha' | 'count'> };
+  pagination?: { maxTotalHits?: number };
+  [key: string]: unknown;
+}
+
+/** Options of {@link shardRequest} and {@link mergeSearch}. */
+export interface ShardRequestOptions {
+  /**
+   * Multiplier applied to the per-node hit count of vector and hybrid searches (config
+   * `vector_search.over_fetch_factor`, header `X-Miroir-Over-Fetch`). Default 1.
+   */
+  overFetchFactor?: number;
+}
+
+/** What {@link shardRequest} returns: the node request plus what the merge added to it. */
+export interface ShardRequestPlan {
+  /** The body to send to every node of the covering set. */
+  request: SearchRequest;
+  /** Hit fields added to `attributesToRetrieve` only for merging; stripped from every returned hit. */
+  addedAttributes: string[];
+  /** Whether `_rankingScore` must be stripped (the client did not ask for it). */
+  isRankingScoreAdded: boolean;
+  /** Whether `_rankingScoreDetails` must be stripped (the client did not ask for it). */
+  isRankingScoreDetailsAdded: boolean;
+  /** The distinct attribute in force (request `distinct`, else the index setting), or null. */
+  distinctAttribute: string | null;
+}
+
+/** A facet-search response (POST /indexes/{uid}/facet-search). */
+export interface FacetSearchResponse {
+  facetHits: Array<{ value: string; count: number }>;
+  facetQuery: string | null;
+  processingTimeMs: number;
+  [key: string]: unknown;
+}
+
+/** A browse response (GET /indexes/{uid}/documents, POST …/documents/fetch). */
+export interface DocumentsResponse {
+  results: Hit[];
+  offset: number;
+  limit: number;
+  total: number;
+}
+
+/** Per-index statistics (GET /indexes/{uid}/stats). */
+export interface IndexStats {
+  numberOfDocuments: number;
+  rawDocumentDbSize?: number;
+  avgDocumentSize?: number;
+  isIndexing: boolean;
+  numberOfEmbeddings?: number;
+  numberOfEmbeddedDocuments?: number;
+  fieldDistribution: Record<string, number>;
+  [key: string]: unknown;
+}
+
+/** Global statistics (GET /stats). */
+export interface GlobalStats {
+  databaseSize: number;
+  usedDatabaseSize?: number;
+  lastUpdate: string | null;
+  indexes: Record<string, IndexStats>;
+  [key: string]: unknown;
+}
