@@ -1,0 +1,54 @@
+import type * as v from 'valibot';
+import type { ConfigIssue } from './config-error.js';
+import { suggestKey } from './suggest-key.js';
+import { arrayItemOf, formatConfigPath, objectEntriesOf } from './unwrap-schema.js';
+
+/**
+ * Lists every key of `input` that the schema does not know, each with a "did you mean" hint when a
+ * sibling key is close. Values of the wrong type are left to the schema's own validation.
+ *
+ * @example
+ * findUnknownKeys(configSchema, { scatter: { node_timeout: 10 } });
+ * // [{ path: 'scatter.node_timeout', message: 'unknown key "node_timeout"; did you mean "node_timeout_ms"?' }]
+ */
+export function findUnknownKeys(schema: v.GenericSchema, input: unknown): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  walk(schema, input, [], issues);
+  return issues;
+}
+
+function walk(
+  schema: v.GenericSchema,
+  value: unknown,
+  path: (string | number)[],
+  issues: ConfigIssue[],
+): void {
+  const entries = objectEntriesOf(schema);
+  if (entries !== undefined && isPlainObject(value)) {
+    const known = Object.keys(entries);
+    for (const [key, item] of Object.entries(value)) {
+      const entry = entries[key];
+      if (entry === undefined) {
+        issues.push({ path: formatConfigPath([...path, key]), message: unknownKeyMessage(key, known) });
+      } else {
+        walk(entry, item, [...path, key], issues);
+      }
+    }
+    return;
+  }
+  const item = arrayItemOf(schema);
+  if (item !== undefined && Array.isArray(value)) {
+    value.forEach((element, index) => {
+      walk(item, element, [...path, index], issues);
+    });
+  }
+}
+
+function unknownKeyMessage(key: string, known: readonly string[]): string {
+  const hint = suggestKey(key, known);
+  return hint === undefined ? `unknown key "${key}"` : `unknown key "${key}"; did you mean "${hint}"?`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
