@@ -1,0 +1,251 @@
+import { meiliError } from '@miroir/errors';
+import { applySettingsPatch } from './apply-settings.js';
+import { compileFilter } from './compile-filter.js';
+import { defaultSettings } from './default-settings.js';
+import type {
+  BrowseQuery,
+  BrowseResponse,
+  Document,
+  FilterInput,
+  IndexSettings,
+  IndexStatsView,
+  SearchIndexEngine,
+} from './engine-contract.js';
+import { executeSearch } from './execute-search.js';
+import { runFacetSearch } from './facet-search.js';
+import { pickAttributes } from './field-paths.js';
+import {
+  createIndexState,
+  type IndexState,
+  indexFields,
+  indexWords,
+  refreshWeights,
+  reindexAll,
+  type StoredDocument,
+  unindexWords,
+} from './index-state.js';
+import { documentId, inferPrimaryKey, normalizeDocumentId, validateGeo } from './primary-key.js';
+import { extractVectors, vectorsView } from './vector-store.js';
+
+/** Options of {@link createSearchIndex}. */
+export interface CreateSearchIndexInit {
+  readonly uid: string;
+  readonly primaryKey?: string | null;
+  readonly settings?: Partial<IndexSettings>;
+  /** Clock used for `processingTimeMs` (defaults to `Date.now`). */
+  readonly now?: () => number;
+}
+
+function primaryKeyConflict(existing: string): never {
+  throw meiliError('index_primary_key_already_exists', `Index already has a primary key: \`${existing}\`.`);
+}
+
+function notFound(id: string): never {
+  throw meiliError('document_not_found', `Document \`${id}\` not found.`);
+}
+
+function outputDocument(
+  stored: StoredDocument,
+  fields: readonly string[] | null | undefined,
+  vectors: boolean,
+): Document {
+  let doc: Document = { ...stored.doc };
+  delete doc._vectors;
+  if (fields !== null && fields !== undefined) doc = pickAttributes(doc, fields);
+  if (vectors) doc._vectors = vectorsView(stored);
+  return doc;
+}
+
+/**
+ * Create an in-memory Meilisearch-compatible index: documents, settings, search, facet search, stats.
+ * Everything is synchronous; writes are atomic (a thrown `MeiliError` leaves the index unchanged).
+ *
+ * @example
+ * ```ts
+ * const index = createSearchIndex({ uid: 'movies' });
+ * index.addDocuments([{ id: 1, title: 'Batman' }], { mode: 'replace' });
+ * index.search({ q: 'batmn' }).hits; // [{ id: 1, title: 'Batman' }]
+ * ```
+ */
+export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngine {
+  const now = init.now ?? Date.now;
+  const state: IndexState = createIndexState({ ...defaultSettings(), ...(init.settings ?? {}) });
+  let primaryKey: string | null = init.primaryKey ?? null;
+
+  const commit = (stored: StoredDocument): void => {
+    const previous = state.documents.get(stored.internalId);
+    if (previous !== undefined) unindexWords(state, previous);
+    state.documents.set(stored.internalId, stored);
+    state.byExternalId.set(stored.externalId, stored.internalId);
+    indexWords(state, stored);
+  };
+
+  const remove = (internalId: number): void => {
+    const stored = state.documents.get(internalId);
+    if (stored === undefined) return;
+    unindexWords(state, stored);
+    state.documents.delete(internalId);
+    state.byExternalId.delete(stored.externalId);
+  };
+
+  const engine: SearchIndexEngine = {
+    uid: init.uid,
+    get primaryKey() {
+      return primaryKey;
+    },
+    setPrimaryKey(key) {
+      if (state.documents.size > 0 && primaryKey !== null && key !== primaryKey)
+        primaryKeyConflict(primaryKey);
+      primaryKey = key;
+    },
+    addDocuments(documents, options) {
+      let key = primaryKey;
+      if (options.primaryKey !== undefined && options.primaryKey !== null) {
+        if (key !== null && key !== options.primaryKey) primaryKeyConflict(key);
+        key = options.primaryKey;
+      }
+      if (key === null) {
+        const first = documents[0];
+        if (first === undefined) return { receivedDocuments: 0, indexedDocuments: 0 };
+        key = inferPrimaryKey(first);
+      }
+      // Validate everything before touching the index.
+      const pending = new Map<string, Document>();
+      const order: string[] = [];
+      for (const doc of documents) {
+        if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+          throw meiliError('bad_request', 'The `json` payload must contain only objects.');
+        }
+        const id = documentId(doc, key);
+        validateGeo(doc, id);
+        extractVectors(doc, state.settings.embedders, id);
+        const base =
+          pending.get(id) ??
+          (options.mode === 'update'
+            ? state.documents.get(state.byExternalId.get(id) ?? -1)?.doc
+            : undefined);
+        if (!pending.has(id)) order.push(id);
+        pending.set(id, options.mode === 'update' && base !== undefined ? { ...base, ...doc } : doc);
+      }
+      primaryKey = key;
+      for (const id of order) {
+        const doc = pending.get(id) as Document;
+        const internalId = state.byExternalId.get(id) ?? state.nextInternalId++;
+        commit({
+          internalId,
+          externalId: id,
+          doc,
+          fields: indexFields(state, doc),
+          vectors: extractVectors(doc, state.settings.embedders, id),
+        });
+      }
+      return { receivedDocuments: documents.length, indexedDocuments: documents.length };
+    },
+    deleteDocuments(ids) {
+      let deleted = 0;
+      for (const raw of ids) {
+        const internalId = state.byExternalId.get(String(raw));
+        if (internalId === undefined) continue;
+        remove(internalId);
+        deleted++;
+      }
+      return { providedIds: ids.length, deletedDocuments: deleted };
+    },
+    deleteDocumentsByFilter(filter: FilterInput) {
+      const predicate = compileFilter(filter, state.settings.filterableAttributes, 'invalid_document_filter');
+      const doomed = [...state.documents.values()].filter((s) => predicate === null || predicate(s.doc));
+      for (const stored of doomed) remove(stored.internalId);
+      return { deletedDocuments: doomed.length, originalFilter: JSON.stringify(filter) };
+    },
+    clearDocuments() {
+      const count = state.documents.size;
+      state.documents.clear();
+      state.byExternalId.clear();
+      state.words.clear();
+      return { deletedDocuments: count };
+    },
+    getDocument(id, fields, retrieveVectors) {
+      const key = typeof id === 'number' ? String(id) : id;
+      const internalId = state.byExternalId.get(key);
+      if (internalId === undefined) notFound(key);
+      return outputDocument(
+        state.documents.get(internalId) as StoredDocument,
+        fields,
+        retrieveVectors === true,
+      );
+    },
+    browseDocuments(query: BrowseQuery): BrowseResponse {
+      const offset = query.offset ?? 0;
+      const limit = query.limit ?? 20;
+      const predicate = compileFilter(
+        query.filter,
+        state.settings.filterableAttributes,
+        'invalid_document_filter',
+      );
+      let pool = [...state.documents.values()].sort((a, b) => a.internalId - b.internalId);
+      if (query.ids !== null && query.ids !== undefined) {
+        const wanted = new Set(query.ids.map((id) => normalizeDocumentIdLoose(id)));
+        pool = pool.filter((s) => wanted.has(s.externalId));
+      }
+      if (predicate !== null) pool = pool.filter((s) => predicate(s.doc));
+      const results = pool
+        .slice(offset, offset + limit)
+        .map((s) => outputDocument(s, query.fields, query.retrieveVectors === true));
+      return { results, offset, limit, total: pool.length };
+    },
+    allDocuments() {
+      return [...state.documents.values()].sort((a, b) => a.internalId - b.internalId).map((s) => s.doc);
+    },
+    getSettings() {
+      return structuredClone(state.settings);
+    },
+    updateSettings(patch) {
+      const { settings, reindex } = applySettingsPatch(state.settings, patch);
+      state.settings = settings;
+      if (reindex) reindexAll(state);
+      else refreshWeights(state);
+      // Drop vectors of embedders that no longer exist.
+      for (const stored of state.documents.values()) {
+        for (const name of [...stored.vectors.keys()])
+          if (!(name in settings.embedders)) stored.vectors.delete(name);
+      }
+    },
+    search: (query) => executeSearch(state, query, now),
+    facetSearch: (query) => runFacetSearch(state, query, now),
+    stats(): IndexStatsView {
+      const fieldDistribution: Record<string, number> = {};
+      let raw = 0;
+      let embeddings = 0;
+      let embedded = 0;
+      for (const stored of state.documents.values()) {
+        for (const key of Object.keys(stored.doc)) fieldDistribution[key] = (fieldDistribution[key] ?? 0) + 1;
+        raw += new TextEncoder().encode(JSON.stringify(stored.doc)).length;
+        let count = 0;
+        for (const vectors of stored.vectors.values()) count += vectors.length;
+        embeddings += count;
+        if (count > 0) embedded++;
+      }
+      const n = state.documents.size;
+      const sorted: Record<string, number> = {};
+      for (const key of Object.keys(fieldDistribution).sort()) sorted[key] = fieldDistribution[key] as number;
+      return {
+        numberOfDocuments: n,
+        rawDocumentDbSize: raw,
+        avgDocumentSize: n === 0 ? 0 : Math.floor(raw / n),
+        isIndexing: false,
+        numberOfEmbeddings: embeddings,
+        numberOfEmbeddedDocuments: embedded,
+        fieldDistribution: sorted,
+      };
+    },
+  };
+  return engine;
+}
+
+function normalizeDocumentIdLoose(id: string | number): string {
+  try {
+    return normalizeDocumentId(id);
+  } catch {
+    return String(id);
+  }
+}

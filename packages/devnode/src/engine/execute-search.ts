@@ -1,0 +1,228 @@
+import { meiliError } from '@miroir/errors';
+import { buildHit } from './build-hit.js';
+import { compileFilter, filterablePatterns, isFilterable } from './compile-filter.js';
+import { distinctValues } from './distinct-values.js';
+import type { SearchQuery, SearchResponse } from './engine-contract.js';
+import { computeFacets, resolveFacetNames } from './facet-distribution.js';
+import { matchesAttributePattern } from './field-paths.js';
+import type { IndexState, StoredDocument } from './index-state.js';
+import { findKeywordCandidates, type KeywordCandidate } from './keyword-candidates.js';
+import { parseQuery } from './query-terms.js';
+import { parseRankingRules } from './ranking-rules.js';
+import { compareScored, type ScoredDocument, type ScoringContext, scoreDocument } from './score-document.js';
+import { assertSortable, parseSortCriterion, type SortCriterion } from './sort-criteria.js';
+import { runVectorSearch } from './vector-search.js';
+
+function parseSort(query: SearchQuery, state: IndexState, hasSortRule: boolean): SortCriterion[] {
+  const sort = query.sort ?? [];
+  if (sort.length === 0) return [];
+  const criteria = sort.map((s) => parseSortCriterion(s, 'invalid_search_sort'));
+  if (!hasSortRule) {
+    throw meiliError(
+      'invalid_search_sort',
+      'You must specify where `sort` is listed in the rankingRules setting to use the sort parameter at search time.',
+    );
+  }
+  for (const criterion of criteria) assertSortable(criterion, state.settings.sortableAttributes);
+  return criteria;
+}
+
+function checkSearchOn(query: SearchQuery, state: IndexState): readonly string[] | null {
+  const on = query.attributesToSearchOn;
+  if (on === null || on === undefined) return null;
+  const searchable = state.settings.searchableAttributes;
+  for (const attribute of on) {
+    if (searchable.includes('*') || searchable.some((p) => matchesAttributePattern(attribute, p))) continue;
+    throw meiliError(
+      'invalid_search_attributes_to_search_on',
+      `Attribute \`${attribute}\` is not searchable. Available searchable attributes are: \`${searchable.join(', ')}\`.`,
+    );
+  }
+  return on;
+}
+
+function resolveDistinct(query: SearchQuery, state: IndexState): string | null {
+  if (query.distinct !== undefined && query.distinct !== null) {
+    const patterns = filterablePatterns(state.settings.filterableAttributes);
+    if (!isFilterable(query.distinct, patterns)) {
+      throw meiliError(
+        'invalid_search_distinct',
+        patterns.length === 0
+          ? `Attribute \`${query.distinct}\` is not filterable and thus, cannot be used as distinct attribute. This index does not have configured filterable attributes.`
+          : `Attribute \`${query.distinct}\` is not filterable and thus, cannot be used as distinct attribute. Available filterable attributes patterns are: \`${patterns.join(', ')}\`.`,
+      );
+    }
+    return query.distinct;
+  }
+  return state.settings.distinctAttribute;
+}
+
+/** Keep the best-ranked document per distinct value (documents without the attribute are all kept). */
+function applyDistinct(
+  state: IndexState,
+  ranked: ScoredDocument[],
+  attribute: string | null,
+): ScoredDocument[] {
+  if (attribute === null) return ranked;
+  const seen = new Set<string>();
+  const out: ScoredDocument[] = [];
+  for (const hit of ranked) {
+    const stored = state.documents.get(hit.docId) as StoredDocument;
+    const values = distinctValues(stored.doc, attribute);
+    if (values.some((v) => seen.has(v))) continue;
+    for (const v of values) seen.add(v);
+    out.push(hit);
+  }
+  return out;
+}
+
+/** The keyword (full-text or placeholder) ranking of every matching document, best first. */
+export function rankKeyword(
+  state: IndexState,
+  query: SearchQuery,
+): { ranked: ScoredDocument[]; parsed: ReturnType<typeof parseQuery> } {
+  const settings = state.settings;
+  const rules = parseRankingRules(settings.rankingRules);
+  const sort = parseSort(
+    query,
+    state,
+    rules.some((r) => r.kind === 'sort'),
+  );
+  const predicate = compileFilter(query.filter, settings.filterableAttributes);
+  const searchOn = checkSearchOn(query, state);
+  const parsed = parseQuery(query.q ?? '', settings);
+  const isSearched = (fid: number): boolean => {
+    if ((state.fidWeights[fid] ?? -1) < 0) return false;
+    if (searchOn === null) return true;
+    const path = state.fidPaths[fid] as string;
+    return searchOn.some((p) => matchesAttributePattern(path, p));
+  };
+  const disabled = settings.typoTolerance.disableOnAttributes;
+  const isTypoAllowed = (fid: number): boolean =>
+    !disabled.some((p) => matchesAttributePattern(state.fidPaths[fid] as string, p));
+  const maxWeight = Math.max(0, settings.searchableAttributes.length - 1);
+  const scoring: ScoringContext = {
+    rules,
+    sort,
+    ruleInput:
+      parsed.terms.length === 0
+        ? null
+        : (candidate: KeywordCandidate) => ({
+            terms: candidate.terms,
+            occurrences: candidate.occurrences,
+            fidWeights: state.fidWeights,
+            maxWeight,
+            fields: (state.documents.get(candidate.docId) as StoredDocument).fields,
+            isSearched,
+            proximityByAttribute: settings.proximityPrecision === 'byAttribute',
+          }),
+  };
+  const scored: ScoredDocument[] = [];
+  if (parsed.terms.length === 0) {
+    for (const stored of state.documents.values()) {
+      if (predicate !== null && !predicate(stored.doc)) continue;
+      scored.push(scoreDocument(scoring, stored.doc, stored.internalId, null));
+    }
+  } else {
+    const candidates = findKeywordCandidates(
+      state,
+      parsed,
+      query.matchingStrategy ?? 'last',
+      isSearched,
+      isTypoAllowed,
+    );
+    for (const candidate of candidates) {
+      const stored = state.documents.get(candidate.docId) as StoredDocument;
+      if (predicate !== null && !predicate(stored.doc)) continue;
+      scored.push(scoreDocument(scoring, stored.doc, stored.internalId, candidate));
+    }
+  }
+  const threshold = query.rankingScoreThreshold;
+  const kept =
+    threshold === null || threshold === undefined ? scored : scored.filter((s) => s.score >= threshold);
+  kept.sort(compareScored);
+  return { ranked: kept, parsed };
+}
+
+/**
+ * Run a search request against an index state.
+ *
+ * @example
+ * ```ts
+ * executeSearch(state, { q: 'batman', limit: 5 }, () => Date.now());
+ * ```
+ */
+export function executeSearch(state: IndexState, query: SearchQuery, now: () => number): SearchResponse {
+  const started = now();
+  const settings = state.settings;
+  const distinct = resolveDistinct(query, state);
+  const facetNames =
+    query.facets === null || query.facets === undefined
+      ? null
+      : resolveFacetNames(query.facets, settings, state.fidPaths.length > 0 ? knownPaths(state) : []);
+  const vector = runVectorSearch(state, query, (q) => rankKeyword(state, q));
+  const ranked = applyDistinct(state, vector.ranked, distinct);
+  const parsed = vector.parsed;
+  const total = ranked.length;
+  const maxTotalHits = settings.pagination.maxTotalHits;
+  const capped = Math.min(total, maxTotalHits);
+  const pageMode = query.page !== undefined || query.hitsPerPage !== undefined;
+  let offset: number;
+  let limit: number;
+  if (pageMode) {
+    const hitsPerPage = query.hitsPerPage ?? 20;
+    const page = query.page ?? 1;
+    offset = page === 0 ? 0 : (page - 1) * hitsPerPage;
+    limit = page === 0 ? 0 : hitsPerPage;
+  } else {
+    offset = query.offset ?? 0;
+    limit = query.limit ?? 20;
+  }
+  const start = Math.min(offset, maxTotalHits);
+  const end = Math.min(start + limit, maxTotalHits);
+  const page = ranked.slice(start, end);
+  const hits = page.map((hit) =>
+    buildHit(state, state.documents.get(hit.docId) as StoredDocument, hit, parsed.terms, query),
+  );
+  const response: SearchResponse = { hits, query: query.q ?? '', processingTimeMs: 0 };
+  if (pageMode) {
+    const hitsPerPage = query.hitsPerPage ?? 20;
+    response.hitsPerPage = hitsPerPage;
+    response.page = query.page ?? 1;
+    response.totalPages = hitsPerPage === 0 ? 0 : Math.ceil(capped / hitsPerPage);
+    response.totalHits = capped;
+  } else {
+    response.limit = query.limit ?? 20;
+    response.offset = query.offset ?? 0;
+    response.estimatedTotalHits = capped;
+  }
+  if (facetNames !== null) {
+    const docs = ranked.map((r) => (state.documents.get(r.docId) as StoredDocument).doc);
+    const { facetDistribution, facetStats } = computeFacets(docs, facetNames, settings);
+    response.facetDistribution = facetDistribution;
+    response.facetStats = facetStats;
+  }
+  if (vector.semanticHitCount !== null)
+    response.semanticHitCount = page.filter((h) => vector.semanticIds.has(h.docId)).length;
+  response.processingTimeMs = Math.max(0, Math.round(now() - started));
+  return response;
+}
+
+/** Every attribute path seen in the documents (for `facets: ['*']`). */
+function knownPaths(state: IndexState): string[] {
+  const paths = new Set<string>();
+  for (const stored of state.documents.values()) {
+    const walk = (value: unknown, path: string): void => {
+      if (Array.isArray(value)) {
+        for (const v of value) walk(v, path);
+      } else if (value !== null && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value as Record<string, unknown>))
+          walk(v, path === '' ? k : `${path}.${k}`);
+      } else if (path !== '') {
+        paths.add(path);
+      }
+    };
+    walk(stored.doc, '');
+  }
+  return [...paths].sort();
+}

@@ -1,0 +1,11 @@
+export type { CreateSearchIndexInit } from './create-search-index.js';
+export { createSearchIndex } from './create-search-index.js';
+export { DEFAULT_RANKING_RULES, defaultSettings } from './default-settings.js';
+export type * from './engine-contract.js';
+export type { Rank, RankingScoreDetails, RuleDetail } from './ranking-score.js';
+export { compareRankingDetails, compareSortValues, globalScore } from './ranking-score.js';
+export type { Token, TokenizerOptions } from './tokenize.js';
+export { normalizeWord, tokenize } from './tokenize.js';
+export { typoDistance } from './typo-distance.js';
+export { validateFacetSearchQuery, validateSearchQuery } from './validate-search-query.js';
+export { validateSettings } from './validate-settings.js';

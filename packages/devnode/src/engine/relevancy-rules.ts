@@ -1,0 +1,159 @@
+import type { IndexedField } from './index-state.js';
+import { occurrenceFid, occurrencePosition } from './inverted-index.js';
+import type { TermOccurrences } from './match-terms.js';
+import type { QueryTerm } from './query-terms.js';
+import type { Rank } from './ranking-score.js';
+
+/** Everything the relevancy rules need about one candidate document. */
+export interface RuleInput {
+  /** Terms left after the words rule, in query order, with their occurrences in the document. */
+  readonly terms: readonly QueryTerm[];
+  readonly occurrences: readonly TermOccurrences[];
+  /** fid → weight in searchableAttributes. */
+  readonly fidWeights: readonly number[];
+  /** Largest attribute weight (0 with `['*']`). */
+  readonly maxWeight: number;
+  readonly fields: readonly IndexedField[];
+  readonly isSearched: (fid: number) => boolean;
+  readonly proximityByAttribute: boolean;
+}
+
+/** Cost of a word-position distance (Meilisearch's position rule buckets). */
+export function positionCost(distance: number): number {
+  if (distance === 0) return 0;
+  if (distance === 1) return 1;
+  if (distance <= 4) return 2;
+  if (distance <= 7) return 3;
+  if (distance <= 11) return 4;
+  if (distance <= 16) return 5;
+  if (distance <= 24) return 6;
+  if (distance <= 64) return 7;
+  if (distance <= 256) return 8;
+  if (distance <= 1024) return 9;
+  return 10;
+}
+
+/** Proximity pairs only exist between terms adjacent in the query; each pair costs 0..3. */
+const MAX_PAIR_COST = 3;
+
+/** typo rule: total typos (sum over terms of the cheapest occurrence) against the maximum cost. */
+export function typoRank(input: RuleInput): { typoCount: number; maxTypoCount: number } {
+  let typoCount = 0;
+  let maxTypoCount = 0;
+  input.terms.forEach((term, i) => {
+    maxTypoCount += term.maxTypoCost;
+    const occ = input.occurrences[i] as TermOccurrences;
+    let best = Number.POSITIVE_INFINITY;
+    for (const t of occ.typos) best = Math.min(best, t);
+    typoCount += Number.isFinite(best) ? best : term.maxTypoCost;
+  });
+  return { typoCount, maxTypoCount };
+}
+
+function pairCost(left: TermOccurrences, right: TermOccurrences, byAttribute: boolean): number {
+  let best = MAX_PAIR_COST;
+  for (let i = 0; i < left.occurrences.length; i++) {
+    const lo = left.occurrences[i] as number;
+    const lFid = occurrenceFid(lo);
+    const lStart = occurrencePosition(lo);
+    const lEnd = lStart + (left.spans[i] as number) - 1;
+    for (let j = 0; j < right.occurrences.length; j++) {
+      const ro = right.occurrences[j] as number;
+      if (occurrenceFid(ro) !== lFid) continue;
+      if (byAttribute) return 0;
+      const rStart = occurrencePosition(ro);
+      const rEnd = rStart + (right.spans[j] as number) - 1;
+      let distance: number;
+      if (rStart > lEnd) distance = rStart - lEnd;
+      else if (rEnd < lStart) distance = lStart - rEnd + 1;
+      else continue;
+      const cost = Math.min(distance, MAX_PAIR_COST + 1) - 1;
+      if (cost < best) {
+        best = cost;
+        if (best === 0) return 0;
+      }
+    }
+  }
+  return best;
+}
+
+/** proximity rule: sum of pair costs between query-adjacent terms. */
+export function proximityRank(input: RuleInput): Rank {
+  let cost = 0;
+  let max = 0;
+  for (let i = 0; i + 1 < input.terms.length; i++) {
+    const left = input.terms[i] as QueryTerm;
+    const right = input.terms[i + 1] as QueryTerm;
+    if (left.endPosition + 1 !== right.position) continue;
+    max += MAX_PAIR_COST;
+    cost += pairCost(
+      input.occurrences[i] as TermOccurrences,
+      input.occurrences[i + 1] as TermOccurrences,
+      input.proximityByAttribute,
+    );
+  }
+  return { rank: max - cost + 1, maxRank: max + 1 };
+}
+
+/** attributeRank rule: per term, the weight of the best attribute it occurs in. */
+export function attributeRank(input: RuleInput): Rank {
+  let cost = 0;
+  const max = input.maxWeight * input.terms.length;
+  input.occurrences.forEach((occ) => {
+    let best = input.maxWeight;
+    for (const o of occ.occurrences) best = Math.min(best, input.fidWeights[occurrenceFid(o)] ?? best);
+    cost += Math.max(best, 0);
+  });
+  return { rank: max - cost + 1, maxRank: max + 1 };
+}
+
+/** wordPosition rule: per term, distance between its position in the attribute and in the query. */
+export function wordPositionRank(input: RuleInput): Rank {
+  let cost = 0;
+  const max = 10 * input.terms.length;
+  input.terms.forEach((term, i) => {
+    const occ = input.occurrences[i] as TermOccurrences;
+    let best = 10;
+    for (const o of occ.occurrences) {
+      best = Math.min(best, positionCost(Math.abs(occurrencePosition(o) - term.position)));
+    }
+    cost += best;
+  });
+  return { rank: max - cost + 1, maxRank: max + 1 };
+}
+
+/** The exactness rule's two parts: whole-attribute match level, then exactly matched words. */
+export interface ExactnessOutcome {
+  readonly matchType: 'exactMatch' | 'matchesStart' | 'noExactMatch';
+  readonly matchingWords: number;
+  readonly maxMatchingWords: number;
+}
+
+/** exactness rule: does an attribute equal / start with the query, and how many words match exactly. */
+export function exactnessRank(input: RuleInput): ExactnessOutcome {
+  const sequence: string[] = [];
+  for (const term of input.terms) sequence.push(...(term.phrase ?? [term.word]));
+  let matchType: ExactnessOutcome['matchType'] = 'noExactMatch';
+  for (const field of input.fields) {
+    if (!input.isSearched(field.fid) || field.words.length < sequence.length) continue;
+    let startsWith = sequence.length > 0;
+    for (let i = 0; i < sequence.length && startsWith; i++) {
+      if (field.words[i]?.word !== sequence[i]) startsWith = false;
+    }
+    if (!startsWith) continue;
+    if (field.words.length === sequence.length) {
+      matchType = 'exactMatch';
+      break;
+    }
+    matchType = 'matchesStart';
+  }
+  let matchingWords = 0;
+  for (const occ of input.occurrences) if (occ.exact.some((e) => e)) matchingWords++;
+  return { matchType, matchingWords, maxMatchingWords: input.terms.length };
+}
+
+/** Rank of the exact-attribute part (3 levels). */
+export function exactAttributeRank(matchType: ExactnessOutcome['matchType']): Rank {
+  const rank = matchType === 'exactMatch' ? 3 : matchType === 'matchesStart' ? 2 : 1;
+  return { rank, maxRank: 3 };
+}

@@ -1,0 +1,178 @@
+import type { Document } from './engine-contract.js';
+import type { KeywordCandidate } from './keyword-candidates.js';
+import type { RankingRule } from './ranking-rules.js';
+import { compareSortValues, globalScore, type Rank, type RankingScoreDetails } from './ranking-score.js';
+import {
+  attributeRank,
+  exactAttributeRank,
+  exactnessRank,
+  proximityRank,
+  type RuleInput,
+  typoRank,
+  wordPositionRank,
+} from './relevancy-rules.js';
+import { geoDistance, geoPoint, type SortCriterion, sortValue } from './sort-criteria.js';
+
+/** A sort key: either a relevancy score (higher first) or a sort value with its direction. */
+export type RankingKey =
+  | { readonly kind: 'score'; readonly score: number }
+  | { readonly kind: 'value'; readonly ascending: boolean; readonly value: number | string | null };
+
+/** A scored document: details, `_rankingScore`, comparison keys and optional geo distance. */
+export interface ScoredDocument {
+  readonly docId: number;
+  readonly details: RankingScoreDetails;
+  readonly score: number;
+  readonly keys: RankingKey[];
+  readonly geoDistance: number | null;
+}
+
+/** What a scoring pass needs besides the document. */
+export interface ScoringContext {
+  readonly rules: readonly RankingRule[];
+  readonly sort: readonly SortCriterion[];
+  /** null for a placeholder search (relevancy rules are skipped). */
+  readonly ruleInput: ((candidate: KeywordCandidate) => RuleInput) | null;
+}
+
+function sortEntry(
+  criterion: SortCriterion,
+  doc: Document,
+  order: number,
+  details: RankingScoreDetails,
+  keys: RankingKey[],
+): number | null {
+  if (criterion.kind === 'geo') {
+    const point = geoPoint(doc);
+    const distance = point === null ? null : geoDistance(criterion.lat, criterion.lng, point.lat, point.lng);
+    details[criterion.key] = { order, value: point, distance };
+    keys.push({ kind: 'value', ascending: criterion.ascending, value: distance });
+    return distance;
+  }
+  const value = sortValue(doc, criterion.field, criterion.ascending);
+  details[criterion.key] = { order, value };
+  keys.push({ kind: 'value', ascending: criterion.ascending, value });
+  return null;
+}
+
+/**
+ * Compute `_rankingScoreDetails`, `_rankingScore` and comparison keys for one document. The result
+ * depends only on the document, the query and the settings.
+ */
+export function scoreDocument(
+  ctx: ScoringContext,
+  doc: Document,
+  docId: number,
+  candidate: KeywordCandidate | null,
+): ScoredDocument {
+  const details: RankingScoreDetails = {};
+  const keys: RankingKey[] = [];
+  const ranks: Rank[] = [];
+  let order = 0;
+  let distance: number | null = null;
+  const input = candidate !== null && ctx.ruleInput !== null ? ctx.ruleInput(candidate) : null;
+  const pushRank = (name: string, rank: Rank, extra: Record<string, unknown> = {}): void => {
+    const score = rank.rank / rank.maxRank;
+    details[name] = { order: order++, ...extra, score };
+    keys.push({ kind: 'score', score });
+    ranks.push(rank);
+  };
+  for (const rule of ctx.rules) {
+    if (rule.kind === 'sort') {
+      for (const criterion of ctx.sort) {
+        const d = sortEntry(criterion, doc, order++, details, keys);
+        if (criterion.kind === 'geo' && distance === null) distance = d;
+      }
+      continue;
+    }
+    if (rule.kind === 'custom') {
+      sortEntry(rule.criterion, doc, order++, details, keys);
+      continue;
+    }
+    if (input === null || candidate === null) continue;
+    switch (rule.kind) {
+      case 'words':
+        pushRank(
+          'words',
+          { rank: candidate.matchingWords, maxRank: candidate.maxMatchingWords },
+          { matchingWords: candidate.matchingWords, maxMatchingWords: candidate.maxMatchingWords },
+        );
+        break;
+      case 'typo': {
+        const { typoCount, maxTypoCount } = typoRank(input);
+        pushRank(
+          'typo',
+          { rank: maxTypoCount + 1 - typoCount, maxRank: maxTypoCount + 1 },
+          { typoCount, maxTypoCount },
+        );
+        break;
+      }
+      case 'proximity':
+        pushRank('proximity', proximityRank(input));
+        break;
+      case 'attributeRank':
+        pushRank('attributeRank', attributeRank(input));
+        break;
+      case 'wordPosition':
+        pushRank('wordPosition', wordPositionRank(input));
+        break;
+      case 'attribute': {
+        const fid = attributeRank(input);
+        const position = wordPositionRank(input);
+        const score = globalScore([fid, position]);
+        details.attribute = {
+          order: order++,
+          attributeRankingOrderScore: fid.rank / fid.maxRank,
+          queryWordDistanceScore: position.rank / position.maxRank,
+          score,
+        };
+        keys.push({ kind: 'score', score });
+        ranks.push(fid, position);
+        break;
+      }
+      case 'exactness': {
+        const outcome = exactnessRank(input);
+        const attr = exactAttributeRank(outcome.matchType);
+        const words: Rank = { rank: outcome.matchingWords + 1, maxRank: outcome.maxMatchingWords + 1 };
+        const score = globalScore([attr, words]);
+        details.exactness =
+          outcome.matchType === 'noExactMatch'
+            ? {
+                order: order++,
+                matchType: outcome.matchType,
+                matchingWords: outcome.matchingWords,
+                maxMatchingWords: outcome.maxMatchingWords,
+                score,
+              }
+            : { order: order++, matchType: outcome.matchType, score: attr.rank / attr.maxRank };
+        keys.push({ kind: 'score', score });
+        ranks.push(attr, words);
+        break;
+      }
+    }
+  }
+  return { docId, details, score: globalScore(ranks), keys, geoDistance: distance };
+}
+
+/**
+ * Compare two scored documents (negative: `a` first): keys in rule order, then internal id.
+ *
+ * @example
+ * ```ts
+ * [b, a].sort(compareScored); // best first
+ * ```
+ */
+export function compareScored(a: ScoredDocument, b: ScoredDocument): number {
+  const n = Math.min(a.keys.length, b.keys.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.keys[i] as RankingKey;
+    const y = b.keys[i] as RankingKey;
+    if (x.kind === 'score' && y.kind === 'score') {
+      if (x.score !== y.score) return y.score - x.score;
+    } else if (x.kind === 'value' && y.kind === 'value') {
+      const c = compareSortValues(x.ascending, x.value, y.value);
+      if (c !== 0) return c;
+    }
+  }
+  return a.docId - b.docId;
+}

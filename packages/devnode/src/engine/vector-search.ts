@@ -1,0 +1,110 @@
+import { meiliError } from '@miroir/errors';
+import { compileFilter } from './compile-filter.js';
+import type { SearchQuery } from './engine-contract.js';
+import type { IndexState } from './index-state.js';
+import { type ParsedQuery, parseQuery } from './query-terms.js';
+import type { ScoredDocument } from './score-document.js';
+import { cosineSimilarity } from './vector-store.js';
+
+/** Result of the keyword/semantic stage: ranked documents and which came from the vector side. */
+export interface RankedResult {
+  readonly ranked: ScoredDocument[];
+  readonly parsed: ParsedQuery;
+  /** null when the request was not a vector/hybrid search. */
+  readonly semanticHitCount: number | null;
+  readonly semanticIds: Set<number>;
+}
+
+function semanticRanking(
+  state: IndexState,
+  query: SearchQuery,
+  embedder: string,
+  vector: readonly number[],
+): ScoredDocument[] {
+  const predicate = compileFilter(query.filter, state.settings.filterableAttributes);
+  const out: ScoredDocument[] = [];
+  for (const stored of state.documents.values()) {
+    const vectors = stored.vectors.get(embedder);
+    if (vectors === undefined || vectors.length === 0) continue;
+    if (predicate !== null && !predicate(stored.doc)) continue;
+    let similarity = 0;
+    for (const v of vectors) similarity = Math.max(similarity, cosineSimilarity(vector, v));
+    out.push({
+      docId: stored.internalId,
+      details: { vectorSort: { order: 0, similarity } },
+      score: similarity,
+      keys: [{ kind: 'score', score: similarity }],
+      geoDistance: null,
+    });
+  }
+  const threshold = query.rankingScoreThreshold;
+  const kept = threshold === null || threshold === undefined ? out : out.filter((s) => s.score >= threshold);
+  kept.sort((a, b) => b.score - a.score || a.docId - b.docId);
+  return kept;
+}
+
+/**
+ * Run the keyword ranking, a pure vector ranking (`semanticRatio` 1) or a hybrid merge of both where each
+ * side's score is weighted by `1 − semanticRatio` / `semanticRatio` and the best weighted entry wins.
+ */
+export function runVectorSearch(
+  state: IndexState,
+  query: SearchQuery,
+  keyword: (query: SearchQuery) => { ranked: ScoredDocument[]; parsed: ParsedQuery },
+): RankedResult {
+  const hybrid = query.hybrid ?? null;
+  const vector = query.vector ?? null;
+  if (hybrid === null && vector === null)
+    return { ...keyword(query), semanticHitCount: null, semanticIds: new Set() };
+  if (hybrid === null) {
+    throw meiliError(
+      'missing_search_hybrid',
+      'Passing `vector` as a parameter requires `hybrid.embedder` to be specified.',
+    );
+  }
+  const embedder = state.settings.embedders[hybrid.embedder];
+  if (embedder === undefined) {
+    throw meiliError('invalid_search_embedder', `Cannot find embedder with name \`${hybrid.embedder}\`.`);
+  }
+  const ratio = hybrid.semanticRatio ?? 0.5;
+  if (vector !== null && embedder.dimensions !== undefined && vector.length !== embedder.dimensions) {
+    throw meiliError(
+      'invalid_vector_dimensions',
+      `Invalid vector dimensions: expected: \`${embedder.dimensions}\`, found: \`${vector.length}\`.`,
+    );
+  }
+  if (vector === null) {
+    if (ratio === 0) return { ...keyword(query), semanticHitCount: 0, semanticIds: new Set() };
+    throw meiliError(
+      'vector_embedding_error',
+      'Error while generating embeddings: user error: attempt to embed the following text in a configuration where embeddings must be user provided.',
+    );
+  }
+  const semantic = semanticRanking(state, query, hybrid.embedder, vector);
+  if (ratio >= 1) {
+    return {
+      ranked: semantic,
+      parsed: parseQuery(query.q ?? '', state.settings),
+      semanticHitCount: semantic.length,
+      semanticIds: new Set(semantic.map((s) => s.docId)),
+    };
+  }
+  const keywordResult = keyword(query);
+  const entries: Array<{ hit: ScoredDocument; weighted: number; semantic: boolean }> = [];
+  for (const hit of keywordResult.ranked)
+    entries.push({ hit, weighted: hit.score * (1 - ratio), semantic: false });
+  for (const hit of semantic) entries.push({ hit, weighted: hit.score * ratio, semantic: true });
+  entries.sort(
+    (a, b) => b.weighted - a.weighted || Number(a.semantic) - Number(b.semantic) || a.hit.docId - b.hit.docId,
+  );
+  const seen = new Set<number>();
+  const ranked: ScoredDocument[] = [];
+  const semanticIds = new Set<number>();
+  for (const entry of entries) {
+    if (seen.has(entry.hit.docId)) continue;
+    seen.add(entry.hit.docId);
+    ranked.push(entry.hit);
+    if (entry.semantic) semanticIds.add(entry.hit.docId);
+  }
+  return { ranked, parsed: keywordResult.parsed, semanticHitCount: semanticIds.size, semanticIds };
+}
