@@ -1,0 +1,28 @@
+/**
+ * The raw values a document holds at a dotted attribute path, the way Meilisearch flattens documents:
+ * `author.name` reads `{author: {name}}`, a literal `"author.name"` key, or any mix (`{"author": {"name.x"}}`
+ * for `author.name.x`), and an array of objects on the way yields the value in every element. A value
+ * that is itself an array is returned as one entry (callers flatten it for facets, keep it for
+ * `IS EMPTY`). An empty result means the attribute does not exist in the document.
+ *
+ * @example
+ * resolveAttributeValues({ author: [{ name: 'Ann' }, { name: 'Bob' }] }, 'author.name'); // ['Ann', 'Bob']
+ */
+export function resolveAttributeValues(document: Record<string, unknown>, attribute: string): unknown[] {
+  const found: unknown[] = [];
+  collect(document, attribute, found);
+  return found;
+}
+
+function collect(value: unknown, path: string, found: unknown[]): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collect(item, path, found);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  for (const [key, child] of Object.entries(value)) {
+    if (key === path) found.push(child);
+    else if (path.startsWith(key) && path[key.length] === '.')
+      collect(child, path.slice(key.length + 1), found);
+  }
+}
