@@ -133,8 +133,11 @@ export function createTopology(input: TopologyInput): Topology {
 function createNode(raw: unknown, path: string, replicaGroups: number): TopologyNode {
   if (typeof raw !== 'object' || raw === null) throw new TopologyError(path, 'node must be an object');
   const { id, address, group, state = 'active' } = raw as Record<string, unknown>;
-  if (typeof id !== 'string' || id.length === 0)
+  if (typeof id !== 'string' || id.length === 0) {
     throw new TopologyError(`${path}.id`, 'must be a non-empty string');
+  }
+  // A lone surrogate has no UTF-8 form, so two such ids could hash identically.
+  if (LONE_SURROGATE.test(id)) throw new TopologyError(`${path}.id`, 'must be well-formed Unicode');
   if (typeof address !== 'string' || address.length === 0) {
     throw new TopologyError(`${path}.address`, 'must be a non-empty string');
   }
