@@ -1,0 +1,2 @@
+export type { SqliteTaskStoreOptions } from './create-sqlite-task-store.js';
+export { createSqliteTaskStore } from './create-sqlite-task-store.js';
