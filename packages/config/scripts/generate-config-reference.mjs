@@ -1,18 +1,30 @@
-// Rewrites the configuration reference table in README.md (between the config-reference markers) from
-// the schema. Run after `pnpm build`: node scripts/generate-config-reference.mjs
+// Rewrites (and biome-formats) the generated parts of README.md from the sources of truth. Run after `pnpm build`:
+//   node scripts/generate-config-reference.mjs
+// - between the config-reference markers: the reference table generated from the schema;
+// - between the example markers: examples/miroir.example.yaml, verbatim.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { configReferenceMarkdown } from '../dist/index.js';
 
-const START = '<!-- config-reference:start -->';
-const END = '<!-- config-reference:end -->';
 const readme = new URL('../README.md', import.meta.url);
-const text = readFileSync(readme, 'utf8');
-const start = text.indexOf(START);
-const end = text.indexOf(END);
-if (start < 0 || end < start) {
-  console.error(`README.md needs ${START} and ${END} markers`);
-  process.exit(1);
+const example = readFileSync(new URL('../examples/miroir.example.yaml', import.meta.url), 'utf8');
+
+function replaceBetween(text, name, content) {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) {
+    console.error(`README.md needs ${start} and ${end} markers`);
+    process.exit(1);
+  }
+  return `${text.slice(0, from + start.length)}\n${content}${text.slice(to)}`;
 }
-const next = `${text.slice(0, start + START.length)}\n${configReferenceMarkdown()}${text.slice(end)}`;
-writeFileSync(readme, next);
+
+let text = readFileSync(readme, 'utf8');
+text = replaceBetween(text, 'config-reference', configReferenceMarkdown());
+text = replaceBetween(text, 'example', `\`\`\`yaml\n${example}\`\`\`\n`);
+writeFileSync(readme, text);
+// Biome formats Markdown (table padding); format now so that `biome ci` stays clean.
+execFileSync('pnpm', ['exec', 'biome', 'format', '--write', readme.pathname], { stdio: 'inherit' });
 console.log(`updated ${readme.pathname}`);

@@ -54,7 +54,7 @@ export function collectEnvOverrides(
   const names = Object.keys(env)
     .filter((name) => name.startsWith(ENV_PREFIX) && !ignored.has(name))
     .filter((name) => env[name] !== undefined && env[name] !== '')
-    .sort((a, b) => depthOf(byName.get(a)) - depthOf(byName.get(b)) || a.localeCompare(b));
+    .sort((a, b) => depthOf(byName.get(a)) - depthOf(byName.get(b)) || (a < b ? -1 : a > b ? 1 : 0));
   for (const name of names) {
     const raw = env[name] ?? '';
     const target = byName.get(name);

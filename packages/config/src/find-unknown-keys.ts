@@ -13,7 +13,7 @@ import { arrayItemOf, formatConfigPath, objectEntriesOf } from './unwrap-schema.
  */
 export function findUnknownKeys(schema: v.GenericSchema, input: unknown): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  walk(schema, input, [], issues);
+  walk(schema, input, [], issues, allKeyPaths(schema));
   return issues;
 }
 
@@ -22,6 +22,7 @@ function walk(
   value: unknown,
   path: (string | number)[],
   issues: ConfigIssue[],
+  everywhere: readonly string[][],
 ): void {
   const entries = objectEntriesOf(schema);
   if (entries !== undefined && isPlainObject(value)) {
@@ -29,9 +30,12 @@ function walk(
     for (const [key, item] of Object.entries(value)) {
       const entry = entries[key];
       if (entry === undefined) {
-        issues.push({ path: formatConfigPath([...path, key]), message: unknownKeyMessage(key, known) });
+        issues.push({
+          path: formatConfigPath([...path, key]),
+          message: unknownKeyMessage(key, known, everywhere),
+        });
       } else {
-        walk(entry, item, [...path, key], issues);
+        walk(entry, item, [...path, key], issues, everywhere);
       }
     }
     return;
@@ -39,14 +43,27 @@ function walk(
   const item = arrayItemOf(schema);
   if (item !== undefined && Array.isArray(value)) {
     value.forEach((element, index) => {
-      walk(item, element, [...path, index], issues);
+      walk(item, element, [...path, index], issues, everywhere);
     });
   }
 }
 
-function unknownKeyMessage(key: string, known: readonly string[]): string {
+function unknownKeyMessage(key: string, known: readonly string[], everywhere: readonly string[][]): string {
   const hint = suggestKey(key, known);
-  return hint === undefined ? `unknown key "${key}"` : `unknown key "${key}"; did you mean "${hint}"?`;
+  if (hint !== undefined) return `unknown key "${key}"; did you mean "${hint}"?`;
+  // A key put at the wrong level (`port:` at the top instead of under `server:`) is found by name.
+  const elsewhere = everywhere.filter((path) => path[path.length - 1] === key).map((path) => path.join('.'));
+  if (elsewhere.length > 0) return `unknown key "${key}" here; did you mean "${elsewhere.join('" or "')}"?`;
+  return `unknown key "${key}"`;
+}
+
+function allKeyPaths(schema: v.GenericSchema, prefix: string[] = []): string[][] {
+  const entries = objectEntriesOf(schema);
+  if (entries === undefined) return [];
+  return Object.entries(entries).flatMap(([key, entry]) => [
+    [...prefix, key],
+    ...allKeyPaths(entry, [...prefix, key]),
+  ]);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

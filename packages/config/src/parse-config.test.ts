@@ -73,6 +73,8 @@ describe('parseConfig', () => {
       scatter: { node_timeout: 100 },
       nodes: [node('a'), { id: 'b', adress: 'http://b:7700' }],
       completely_unrelated: true,
+      port: 8080,
+      server: { enabled: true },
     });
     expect(issues).toEqual(
       expect.arrayContaining([
@@ -88,9 +90,16 @@ describe('parseConfig', () => {
         { path: 'nodes[1].adress', message: 'unknown key "adress"; did you mean "address"?' },
         { path: 'completely_unrelated', message: 'unknown key "completely_unrelated"' },
         { path: 'nodes[1].address', message: 'required key is missing' },
+        { path: 'port', message: 'unknown key "port" here; did you mean "server.port"?' },
+        {
+          path: 'server.enabled',
+          message: expect.stringMatching(
+            /^unknown key "enabled" here; did you mean "rebalancer.enabled" or /,
+          ),
+        },
       ]),
     );
-    expect(issues).toHaveLength(6);
+    expect(issues).toHaveLength(8);
   });
 
   it('lists every type and range problem with its snake_case path', () => {
