@@ -1,0 +1,82 @@
+import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApiKeyRecord } from '../state/api-key-store.js';
+import type { TaskRecord } from '../state/task-types.js';
+
+/** One journal line. */
+export type JournalEntry =
+  | { t: 'task'; task: TaskRecord }
+  | {
+      t: 'done';
+      uid: number;
+      status: TaskRecord['status'];
+      batchUid: number | null;
+      canceledBy: number | null;
+      details: Record<string, unknown> | null;
+      error: TaskRecord['error'];
+      startedAt: string | null;
+      finishedAt: string | null;
+      duration: string | null;
+    }
+  | { t: 'keyPut'; key: ApiKeyRecord }
+  | { t: 'keyDelete'; uid: string };
+
+/**
+ * An append-only NDJSON journal (`<dbPath>/journal.ndjson`). Accepted tasks and key changes are written
+ * with `fdatasync` before the HTTP answer, so a `kill -9` never loses an acknowledged write.
+ *
+ * @example
+ * ```ts
+ * const journal = new Journal('/tmp/db');
+ * journal.append({ t: 'keyDelete', uid: 'x' }, true);
+ * ```
+ */
+export class Journal {
+  readonly path: string;
+  #fd: number;
+  #entries = 0;
+
+  constructor(dir: string) {
+    this.path = join(dir, 'journal.ndjson');
+    this.#fd = openSync(this.path, 'a');
+  }
+
+  /** Number of entries appended since the journal was last truncated. */
+  get size(): number {
+    return this.#entries;
+  }
+
+  append(entry: JournalEntry, durable: boolean): void {
+    writeSync(this.#fd, `${JSON.stringify(entry)}\n`);
+    if (durable) fdatasyncSync(this.#fd);
+    this.#entries += 1;
+  }
+
+  /** Every complete entry on disk; a torn last line (crash mid-write) is ignored. */
+  static read(dir: string): JournalEntry[] {
+    const path = join(dir, 'journal.ndjson');
+    if (!existsSync(path)) return [];
+    const out: JournalEntry[] = [];
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      try {
+        out.push(JSON.parse(line) as JournalEntry);
+      } catch {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** Empty the journal (after a snapshot made its content redundant). */
+  truncate(): void {
+    closeSync(this.#fd);
+    this.#fd = openSync(this.path, 'w');
+    fdatasyncSync(this.#fd);
+    this.#entries = 0;
+  }
+
+  close(): void {
+    closeSync(this.#fd);
+  }
+}
