@@ -1,6 +1,11 @@
 import { ConfigError } from './config-error.js';
 
-/** A daily time window, half-open [start, end) in minutes since midnight; end < start crosses midnight. */
+/**
+ * A daily time window, half-open [start, end) in minutes since midnight; end < start crosses midnight.
+ *
+ * @example
+ * const w: AllowedWindow = { startMinute: 120, endMinute: 360, timezone: 'UTC' }; // 02:00-06:00 UTC
+ */
 export interface AllowedWindow {
   readonly startMinute: number;
   readonly endMinute: number;

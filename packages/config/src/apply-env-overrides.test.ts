@@ -122,6 +122,20 @@ describe('applyEnvOverrides', () => {
     expect(() => applyEnvOverrides({}, { MIROIR_SHARDS: 'many' })).toThrow(ConfigError);
   });
 
+  it('refuses to lay variables over a non-mapping input', () => {
+    expect(collectEnvOverrides([1], { MIROIR_SHARDS: '2' }).issues).toEqual([
+      { path: '', message: 'the configuration must be a mapping to apply environment overrides' },
+    ]);
+  });
+
+  it('records which variable set which path', () => {
+    const { sources } = collectEnvOverrides({}, { MIROIR_ADMIN_API_KEY: 'k', MIROIR_SHARDS: '2' });
+    expect([...sources]).toEqual([
+      ['shards', 'MIROIR_SHARDS'],
+      ['admin.api_key', 'MIROIR_ADMIN_API_KEY'],
+    ]);
+  });
+
   it('refuses two names for one key with different values', () => {
     const { issues } = collectEnvOverrides({}, { MIROIR_ADMIN_API_KEY: 'a', MIROIR_ADMIN__API_KEY: 'b' });
     expect(issues).toEqual([

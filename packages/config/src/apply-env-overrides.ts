@@ -3,10 +3,35 @@ import { ConfigError, type ConfigIssue } from './config-error.js';
 import { suggestKey } from './suggest-key.js';
 import { arrayItemOf, unwrapSchema } from './unwrap-schema.js';
 
-/** Environment variables as `process.env` holds them. */
+/**
+ * Environment variables as `process.env` holds them.
+ *
+ * @example
+ * const env: EnvVars = { MIROIR_SHARDS: '8', HOME: undefined };
+ */
 export type EnvVars = Readonly<Record<string, string | undefined>>;
 
-/** Options of {@link applyEnvOverrides}. */
+/**
+ * Result of {@link collectEnvOverrides}.
+ *
+ * @example
+ * const { value, issues, sources } = collectEnvOverrides({}, { MIROIR_SHARDS: '8' });
+ */
+export interface EnvOverrides {
+  /** The input with the overrides applied. */
+  readonly value: Record<string, unknown>;
+  /** Unknown variables and malformed values. */
+  readonly issues: ConfigIssue[];
+  /** Which variable set which dotted config path (`scatter.node_timeout_ms` → `MIROIR_SCATTER__NODE_TIMEOUT_MS`). */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+/**
+ * Options of {@link applyEnvOverrides}.
+ *
+ * @example
+ * applyEnvOverrides({}, process.env, { ignore: ['MIROIR_TEST_SEED'] });
+ */
 export interface EnvOverrideOptions {
   /** Extra `MIROIR_*` names to leave alone (read by something other than the config). */
   readonly ignore?: readonly string[];
@@ -44,12 +69,16 @@ export function collectEnvOverrides(
   input: unknown,
   env: EnvVars,
   options: EnvOverrideOptions = {},
-): { value: Record<string, unknown>; issues: ConfigIssue[] } {
+): EnvOverrides {
   const known = configEnvVars();
   const byName = new Map(known.map((entry) => [entry.name, entry]));
   const ignored = new Set([...LOADER_ENV_VARS, ...(options.ignore ?? [])]);
   const issues: ConfigIssue[] = [];
   const applied = new Map<string, string>();
+  const sources = new Map<string, string>();
+  if (input !== undefined && input !== null && !isRecord(input)) {
+    issues.push({ path: '', message: 'the configuration must be a mapping to apply environment overrides' });
+  }
   let value: Record<string, unknown> = isRecord(input) ? input : {};
   const names = Object.keys(env)
     .filter((name) => name.startsWith(ENV_PREFIX) && !ignored.has(name))
@@ -73,9 +102,12 @@ export function collectEnvOverrides(
     applied.set(key, name);
     const coerced = coerce(raw, target);
     if ('message' in coerced) issues.push({ path: name, message: coerced.message });
-    else value = setAtPath(value, target.path, coerced.value);
+    else {
+      value = setAtPath(value, target.path, coerced.value);
+      sources.set(key, name);
+    }
   }
-  return { value, issues };
+  return { value, issues, sources };
 }
 
 function coerce(raw: string, target: ConfigEnvVar): { value: unknown } | { message: string } {

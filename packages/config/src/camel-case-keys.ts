@@ -1,13 +1,23 @@
-/** `node_timeout_ms` → `nodeTimeoutMs`, at the type level. */
+/**
+ * `node_timeout_ms` → `nodeTimeoutMs`, at the type level.
+ *
+ * @example
+ * type K = CamelCase<'node_timeout_ms'>; // 'nodeTimeoutMs'
+ */
 export type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
   ? `${Head}${Capitalize<CamelCase<Tail>>}`
   : S;
 
-/** Deeply renames every object key of T to camelCase (arrays are mapped element-wise). */
+/**
+ * Deeply renames every object key of T to camelCase and makes it readonly (the parsed config is frozen).
+ *
+ * @example
+ * type S = CamelCasedKeys<{ task_store: { key_prefix: string } }>; // { taskStore: { keyPrefix: string } }
+ */
 export type CamelCasedKeys<T> = T extends readonly (infer Item)[]
-  ? CamelCasedKeys<Item>[]
+  ? readonly CamelCasedKeys<Item>[]
   : T extends object
-    ? { [K in keyof T as K extends string ? CamelCase<K> : K]: CamelCasedKeys<T[K]> }
+    ? { readonly [K in keyof T as K extends string ? CamelCase<K> : K]: CamelCasedKeys<T[K]> }
     : T;
 
 /**

@@ -2,18 +2,38 @@ import type * as v from 'valibot';
 import { configSchema } from './config-schema.js';
 import { objectEntriesOf } from './unwrap-schema.js';
 
-/** Prefix of every environment variable Miroir reads. */
+/**
+ * Prefix of every environment variable Miroir reads.
+ *
+ * @example
+ * Object.keys(env).filter((name) => name.startsWith(ENV_PREFIX));
+ */
 export const ENV_PREFIX = 'MIROIR_';
 
-/** Variables that steer loading itself rather than set a key: the file path and the environment name. */
+/**
+ * Variables that steer loading itself rather than set a key: the file path and the environment name.
+ *
+ * @example
+ * LOADER_ENV_VARS.includes('MIROIR_CONFIG'); // true
+ */
 export const LOADER_ENV_VARS: readonly string[] = ['MIROIR_CONFIG', 'MIROIR_ENV'];
 
-/** Conventional short names for secrets, on top of the generic `MIROIR_A__B` form. */
+/**
+ * Conventional short names for secrets, on top of the generic `MIROIR_A__B` form.
+ *
+ * @example
+ * ENV_SHORTCUTS.MIROIR_ADMIN_API_KEY; // ['admin', 'api_key']
+ */
 export const ENV_SHORTCUTS: Readonly<Record<string, readonly string[]>> = {
   MIROIR_ADMIN_API_KEY: ['admin', 'api_key'],
 };
 
-/** One settable environment variable and the config path it sets. */
+/**
+ * One settable environment variable and the config path it sets.
+ *
+ * @example
+ * const shards: ConfigEnvVar | undefined = configEnvVars().find((e) => e.name === 'MIROIR_SHARDS');
+ */
 export interface ConfigEnvVar {
   readonly name: string;
   readonly path: readonly string[];

@@ -1,4 +1,9 @@
-/** One problem found in a configuration. `path` is written as the user wrote it: `nodes[2].replica_group`. */
+/**
+ * One problem found in a configuration. `path` is written as the user wrote it: `nodes[2].replica_group`.
+ *
+ * @example
+ * const issue: ConfigIssue = { path: 'nodes[2].replica_group', message: 'replica group 3 does not exist: …' };
+ */
 export interface ConfigIssue {
   /** snake_case path (`scatter.node_timeout_ms`, `nodes[0].id`), an env variable name, or '' for the root. */
   readonly path: string;

@@ -1,11 +1,13 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { configSchema } from './config-schema.js';
 
-/** A JSON Schema document (draft-07), as plain JSON data. */
+/**
+ * A JSON Schema document (draft-07), as plain JSON data.
+ *
+ * @example
+ * const schema: JsonSchemaDocument = configJsonSchema();
+ */
 export type JsonSchemaDocument = Record<string, unknown>;
-
-/** `$id` of the published schema. */
-export const CONFIG_JSON_SCHEMA_ID = 'https://miroir.dev/schema/miroir.config.schema.json';
 
 /**
  * The JSON Schema (draft-07) of the YAML configuration, with descriptions and defaults, for editors and
@@ -20,7 +22,6 @@ export function configJsonSchema(): JsonSchemaDocument {
   const { $schema, ...rest } = converted;
   return {
     $schema,
-    $id: CONFIG_JSON_SCHEMA_ID,
     title: 'Miroir configuration',
     description:
       'Configuration of Miroir, the orchestrator that makes a fleet of Meilisearch CE nodes look like one server.',

@@ -14,7 +14,12 @@ interface JsonNode {
   readonly format?: string;
 }
 
-/** One leaf key of the configuration, as the reference table shows it. */
+/**
+ * One leaf key of the configuration, as the reference table shows it.
+ *
+ * @example
+ * // { key: 'shards', type: 'integer 1..65535', defaultValue: '64', env: 'MIROIR_SHARDS', description: '…' }
+ */
 export interface ConfigReferenceRow {
   readonly key: string;
   readonly type: string;

@@ -1,7 +1,12 @@
 import { envVarName } from './config-env-vars.js';
 import type { ConfigIssue } from './config-error.js';
 
-/** Paths whose value is a secret, with the environment variable that must carry it in production. */
+/**
+ * Paths whose value is a secret, with the environment variable that must carry it in production.
+ *
+ * @example
+ * SECRET_KEYS.map((s) => s.env); // ['MIROIR_MASTER_KEY', 'MIROIR_NODE_MASTER_KEY', …]
+ */
 export const SECRET_KEYS: readonly { readonly path: readonly string[]; readonly env: string }[] = [
   { path: ['master_key'], env: 'MIROIR_MASTER_KEY' },
   { path: ['node_master_key'], env: 'MIROIR_NODE_MASTER_KEY' },

@@ -1,6 +1,6 @@
 export type { AllowedWindow } from './allowed-window.js';
 export { checkAllowedWindow, isWithinAllowedWindows, parseAllowedWindow } from './allowed-window.js';
-export type { EnvOverrideOptions, EnvVars } from './apply-env-overrides.js';
+export type { EnvOverrideOptions, EnvOverrides, EnvVars } from './apply-env-overrides.js';
 export { applyEnvOverrides, collectEnvOverrides } from './apply-env-overrides.js';
 export type { CamelCase, CamelCasedKeys } from './camel-case-keys.js';
 export { camelCaseKey, snakeCaseKey } from './camel-case-keys.js';
@@ -9,7 +9,7 @@ export { configEnvVars, ENV_PREFIX, ENV_SHORTCUTS, envVarName, LOADER_ENV_VARS }
 export type { ConfigIssue } from './config-error.js';
 export { ConfigError } from './config-error.js';
 export type { JsonSchemaDocument } from './config-json-schema.js';
-export { CONFIG_JSON_SCHEMA_ID, configJsonSchema, configJsonSchemaText } from './config-json-schema.js';
+export { configJsonSchema, configJsonSchemaText } from './config-json-schema.js';
 export type { ConfigReferenceRow } from './config-reference-table.js';
 export { configReferenceMarkdown, configReferenceRows } from './config-reference-table.js';
 export { configSchema } from './config-schema.js';

@@ -5,7 +5,12 @@ import type { MiroirConfig } from './miroir-config.js';
 import { parseConfigYaml } from './parse-config-yaml.js';
 import { resolveConfig } from './resolve-config.js';
 
-/** Options of {@link loadConfig}. */
+/**
+ * Options of {@link loadConfig}.
+ *
+ * @example
+ * await loadConfig({ path: './miroir.yaml', env: { MIROIR_SHARDS: '8' }, production: false });
+ */
 export interface LoadConfigOptions {
   /** YAML file to read; defaults to `MIROIR_CONFIG`; with neither, only defaults and env apply. */
   readonly path?: string;

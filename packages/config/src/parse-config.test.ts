@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ConfigError, type ConfigIssue } from './config-error.js';
 import { configToInput, defaultConfig, parseConfig } from './parse-config.js';
 
@@ -50,6 +50,21 @@ describe('parseConfig', () => {
   it('treats undefined and null as an empty file', () => {
     expect(issuesOf(undefined)).toEqual([{ path: 'nodes', message: 'at least one node is required' }]);
     expect(issuesOf(null)).toEqual([{ path: 'nodes', message: 'at least one node is required' }]);
+  });
+
+  it('types the output in camelCase with literal unions', () => {
+    const config = parseConfig({ nodes: [node('a')] });
+    expectTypeOf(config.scatter.unavailableShardPolicy).toEqualTypeOf<'partial' | 'error'>();
+    expectTypeOf(config.taskStore.backend).toEqualTypeOf<'sqlite' | 'redis'>();
+    expectTypeOf(config.nodes[0]!.replicaGroup).toEqualTypeOf<number>();
+    expectTypeOf(config.masterKey).toEqualTypeOf<string | undefined>();
+    expectTypeOf(config.resharding.allowedWindows).toEqualTypeOf<readonly string[]>();
+    expectTypeOf(config).not.toHaveProperty('task_store');
+    const mutate = () => {
+      // @ts-expect-error the parsed config is readonly, and frozen at runtime
+      config.scatter.nodeTimeoutMs = 1;
+    };
+    expect(mutate).toThrow(TypeError);
   });
 
   it('returns a deeply frozen object', () => {

@@ -7,7 +7,12 @@ import type { MiroirConfig, MiroirConfigInput } from './miroir-config.js';
 import { formatConfigPath } from './unwrap-schema.js';
 import { validateConfigRules } from './validate-config-rules.js';
 
-/** Options of {@link parseConfig}. */
+/**
+ * Options of {@link parseConfig}.
+ *
+ * @example
+ * parseConfig(input, { production: true });
+ */
 export interface ParseConfigOptions {
   /** Production mode: the three secrets become required and the master key must be >= 16 bytes. */
   readonly production?: boolean;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { configEnvVars } from './config-env-vars.js';
 import { ConfigError, type ConfigIssue } from './config-error.js';
 import { findSecretsInFile } from './find-secrets-in-file.js';
 import type { MiroirConfig } from './miroir-config.js';
+import { configToInput, defaultConfig } from './parse-config.js';
 import { isProductionEnv, type ResolveConfigOptions, resolveConfig } from './resolve-config.js';
 
 const file = {
@@ -36,6 +38,49 @@ describe('resolveConfig precedence', () => {
   it('works with no file at all', () => {
     const config = resolveConfig({ env: { MIROIR_NODES: '[{"id":"n","address":"https://n"}]' } });
     expect(config.nodes).toEqual([{ id: 'n', address: 'https://n', replicaGroup: 0 }]);
+  });
+
+  it('names the variable a bad value came from', () => {
+    const issues = issuesOf({
+      file,
+      env: { MIROIR_TASK_STORE__BACKEND: 'Redis', MIROIR_NODES: '[{"id":"a b"}]' },
+    });
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        {
+          path: 'task_store.backend',
+          message: expect.stringMatching(/ \(set by MIROIR_TASK_STORE__BACKEND\)$/),
+        },
+        { path: 'nodes[0].id', message: expect.stringMatching(/ \(set by MIROIR_NODES\)$/) },
+        { path: 'nodes[0].address', message: 'required key is missing (set by MIROIR_NODES)' },
+      ]),
+    );
+    expect(issuesOf({ file: { ...file, shards: 0 }, env: {} })[0]?.message).not.toMatch(/set by/);
+  });
+
+  it('reports a file that is not a mapping once, without follow-up noise', () => {
+    expect(issuesOf({ file: ['a'], env: { MIROIR_SHARDS: '3' } })).toEqual([
+      { path: '', message: 'the configuration must be a mapping, got a list' },
+    ]);
+  });
+
+  it('round-trips the default of every environment variable', () => {
+    const nodesOnly = { nodes: file.nodes };
+    const baseline = resolveConfig({ file: nodesOnly });
+    const defaults = configToInput(defaultConfig()) as Record<string, unknown>;
+    let checked = 0;
+    for (const { name, path } of configEnvVars()) {
+      const value = path.reduce<unknown>(
+        (v, key) => (v as Record<string, unknown> | undefined)?.[key],
+        defaults,
+      );
+      if (value === undefined || path[0] === 'nodes') continue;
+      const raw = typeof value === 'object' ? JSON.stringify(value) : String(value);
+      if (raw === '') continue;
+      expect(resolveConfig({ file: nodesOnly, env: { [name]: raw } }), name).toEqual(baseline);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(120);
   });
 
   it('reports env and schema problems together', () => {

@@ -4,7 +4,12 @@ import { findSecretsInFile } from './find-secrets-in-file.js';
 import type { MiroirConfig } from './miroir-config.js';
 import { parseConfig } from './parse-config.js';
 
-/** Inputs of {@link resolveConfig}: the layers above the built-in defaults. */
+/**
+ * Inputs of {@link resolveConfig}: the layers above the built-in defaults.
+ *
+ * @example
+ * resolveConfig({ file: parseConfigYaml(text), env: { MIROIR_SHARDS: '8' }, production: false });
+ */
 export interface ResolveConfigOptions {
   /** The parsed YAML file (snake_case), if there is one. */
   readonly file?: unknown;
@@ -14,6 +19,16 @@ export interface ResolveConfigOptions {
   readonly production?: boolean | undefined;
   /** `MIROIR_*` names to leave alone. */
   readonly ignoreEnv?: readonly string[] | undefined;
+}
+
+/** Says which variable a bad value came from, since the path alone points at a key the file may not have. */
+function withEnvSource(issue: ConfigIssue, sources: ReadonlyMap<string, string>): ConfigIssue {
+  for (const [path, name] of sources) {
+    if (issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`)) {
+      return { path: issue.path, message: `${issue.message} (set by ${name})` };
+    }
+  }
+  return issue;
 }
 
 /**
@@ -42,6 +57,10 @@ export function isProductionEnv(env: EnvVars): boolean {
 export function resolveConfig(options: ResolveConfigOptions = {}): MiroirConfig {
   const env = options.env ?? {};
   const production = options.production ?? isProductionEnv(env);
+  const file = options.file;
+  if (file !== undefined && file !== null && (typeof file !== 'object' || Array.isArray(file))) {
+    return parseConfig(file); // throws the one meaningful error: the file is not a mapping
+  }
   const issues: ConfigIssue[] = production ? findSecretsInFile(options.file) : [];
   const overridden = collectEnvOverrides(options.file, env, { ignore: options.ignoreEnv ?? [] });
   issues.push(...overridden.issues);
@@ -50,7 +69,7 @@ export function resolveConfig(options: ResolveConfigOptions = {}): MiroirConfig 
     config = parseConfig(overridden.value, { production });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    issues.push(...error.issues);
+    issues.push(...error.issues.map((issue) => withEnvSource(issue, overridden.sources)));
   }
   if (issues.length > 0 || config === undefined) throw new ConfigError(issues);
   return config;
