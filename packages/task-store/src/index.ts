@@ -23,7 +23,7 @@ export type {
 export type { ResolvedStoreOptions, StoreOptions } from './store-options.js';
 export { resolveStoreOptions } from './store-options.js';
 export type { DateWindow, NormalizedTaskFilter, TaskRecord } from './task-filter.js';
-export { matchesTaskFilter, normalizeTaskFilter, toTaskView } from './task-filter.js';
+export { matchesTaskFilter, normalizeTaskFilter, selectsNothing, toTaskView } from './task-filter.js';
 export { applyTaskUpdate, createTaskRecord } from './task-lifecycle.js';
 export type {
   AdminSessionTable,

@@ -168,3 +168,13 @@ function formatDuration(ms: number): string {
   const seconds = Math.max(0, ms) / 1000;
   return `PT${Number(seconds.toFixed(3))}S`;
 }
+
+/**
+ * Whether a filter can match nothing because one of its lists is empty (`statuses: []`).
+ *
+ * @example
+ * selectsNothing(normalizeTaskFilter({ uids: [] })); // true
+ */
+export function selectsNothing(f: NormalizedTaskFilter): boolean {
+  return [f.uids, f.statuses, f.types, f.indexUids].some((l) => l !== undefined && l.length === 0);
+}

@@ -1,7 +1,7 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { RecordBackend } from '../record-backend.js';
 import type { ResolvedStoreOptions } from '../store-options.js';
-import { type NormalizedTaskFilter, normalizeTaskFilter, type TaskRecord, toTaskView } from '../task-filter.js';
+import { type NormalizedTaskFilter, normalizeTaskFilter, selectsNothing, type TaskRecord, toTaskView } from '../task-filter.js';
 import { applyTaskUpdate, createTaskRecord } from '../task-lifecycle.js';
 import { TaskStoreError } from '../task-store-error.js';
 import type { TaskTable } from '../task-store.js';
@@ -42,7 +42,7 @@ export function createSqliteTaskTable(db: Kysely<SqliteDatabase>, backend: Recor
     },
     async list(filter = {}) {
       const f = normalizeTaskFilter(filter);
-      if (isEmptySelection(f)) return { results: [], total: 0, limit: f.limit, from: null, next: null };
+      if (selectsNothing(f)) return { results: [], total: 0, limit: f.limit, from: null, next: null };
       const base = applyFilter(db.selectFrom('tasks'), f);
       const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       let page = base.selectAll();
@@ -59,7 +59,7 @@ export function createSqliteTaskTable(db: Kysely<SqliteDatabase>, backend: Recor
     },
     async count(filter = {}) {
       const f = normalizeTaskFilter(filter);
-      if (isEmptySelection(f)) return 0;
+      if (selectsNothing(f)) return 0;
       const total = await applyFilter(db.selectFrom('tasks'), f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(total.n);
     },
@@ -69,10 +69,6 @@ export function createSqliteTaskTable(db: Kysely<SqliteDatabase>, backend: Recor
       return Number(res.numDeletedRows);
     },
   };
-}
-
-function isEmptySelection(f: NormalizedTaskFilter): boolean {
-  return [f.uids, f.statuses, f.types, f.indexUids].some((l) => l !== undefined && l.length === 0);
 }
 
 function applyFilter(q: TaskQuery, f: NormalizedTaskFilter): TaskQuery {
