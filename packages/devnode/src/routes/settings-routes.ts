@@ -85,7 +85,7 @@ export function registerSettingsRoutes(app: Hono<DevnodeEnv>, deps: DevnodeDeps)
       const uid = c.req.param('uid') ?? '';
       assertIndexUid(uid);
       const value = await readJsonBody(c, payloadSizeLimit);
-      const settings = validateSettings({ [route.key]: value }, route.key) as Record<string, unknown>;
+      const settings = validateSettings(value, route.key) as Record<string, unknown>;
       return c.json(enqueue(uid, settings), 202);
     });
     app.delete(path, requireAction(keys, 'settings.update', { index: true }), (c) => {
