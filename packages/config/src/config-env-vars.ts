@@ -58,6 +58,14 @@ export function envVarName(path: readonly string[]): string {
  * configEnvVars().some((e) => e.name === 'MIROIR_TASK_STORE__BACKEND'); // true
  */
 export function configEnvVars(): ConfigEnvVar[] {
+  envVarsCache ??= listEnvVars();
+  return [...envVarsCache];
+}
+
+// Derived from the immutable schema only, so caching it changes no result.
+let envVarsCache: readonly ConfigEnvVar[] | undefined;
+
+function listEnvVars(): ConfigEnvVar[] {
   const out: ConfigEnvVar[] = [];
   const visit = (schema: v.GenericSchema, path: string[]) => {
     const entries = objectEntriesOf(schema);
