@@ -15,10 +15,11 @@ import { executeSearch } from './execute-search.js';
 import { runFacetSearch } from './facet-search.js';
 import { pickAttributes } from './field-paths.js';
 import {
+  buildStoredDocument,
   createIndexState,
   type IndexState,
-  indexFields,
   indexWords,
+  maybeCompact,
   refreshWeights,
   reindexAll,
   type StoredDocument,
@@ -131,14 +132,11 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
       for (const id of order) {
         const doc = pending.get(id) as Document;
         const internalId = state.byExternalId.get(id) ?? state.nextInternalId++;
-        commit({
-          internalId,
-          externalId: id,
-          doc,
-          fields: indexFields(state, doc),
-          vectors: extractVectors(doc, state.settings.embedders, id),
-        });
+        commit(
+          buildStoredDocument(state, internalId, id, doc, extractVectors(doc, state.settings.embedders, id)),
+        );
       }
+      maybeCompact(state);
       return { receivedDocuments: documents.length, indexedDocuments: documents.length };
     },
     deleteDocuments(ids) {
@@ -149,12 +147,14 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
         remove(internalId);
         deleted++;
       }
+      maybeCompact(state);
       return { providedIds: ids.length, deletedDocuments: deleted };
     },
     deleteDocumentsByFilter(filter: FilterInput) {
       const predicate = compileFilter(filter, state.settings.filterableAttributes, 'invalid_document_filter');
       const doomed = [...state.documents.values()].filter((s) => predicate === null || predicate(s.doc));
       for (const stored of doomed) remove(stored.internalId);
+      maybeCompact(state);
       return { deletedDocuments: doomed.length, originalFilter: JSON.stringify(filter) };
     },
     clearDocuments() {
@@ -162,6 +162,8 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
       state.documents.clear();
       state.byExternalId.clear();
       state.words.clear();
+      state.staleCount = 0;
+      state.postingCount = 0;
       return { deletedDocuments: count };
     },
     getDocument(id, fields, retrieveVectors) {

@@ -7,7 +7,7 @@ import { computeFacets, resolveFacetNames } from './facet-distribution.js';
 import { matchesAttributePattern } from './field-paths.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { findKeywordCandidates, type KeywordCandidate } from './keyword-candidates.js';
-import { parseQuery } from './query-terms.js';
+import { type ParsedQuery, parseQuery } from './query-terms.js';
 import { parseRankingRules } from './ranking-rules.js';
 import { compareScored, type ScoredDocument, type ScoringContext, scoreDocument } from './score-document.js';
 import { assertSortable, parseSortCriterion, type SortCriterion } from './sort-criteria.js';
@@ -76,11 +76,15 @@ function applyDistinct(
   return out;
 }
 
+/** Keyword ranking: every matching document best first, and how to compute a hit's full details. */
+export interface KeywordRanking {
+  readonly ranked: ScoredDocument[];
+  readonly parsed: ParsedQuery;
+  readonly withDetails: (hit: ScoredDocument) => ScoredDocument;
+}
+
 /** The keyword (full-text or placeholder) ranking of every matching document, best first. */
-export function rankKeyword(
-  state: IndexState,
-  query: SearchQuery,
-): { ranked: ScoredDocument[]; parsed: ReturnType<typeof parseQuery> } {
+export function rankKeyword(state: IndexState, query: SearchQuery): KeywordRanking {
   const settings = state.settings;
   const rules = parseRankingRules(settings.rankingRules);
   const sort = parseSort(
@@ -91,19 +95,24 @@ export function rankKeyword(
   const predicate = compileFilter(query.filter, settings.filterableAttributes);
   const searchOn = checkSearchOn(query, state);
   const parsed = parseQuery(query.q ?? '', settings);
-  const isSearched = (fid: number): boolean => {
-    if ((state.fidWeights[fid] ?? -1) < 0) return false;
-    if (searchOn === null) return true;
-    const path = state.fidPaths[fid] as string;
-    return searchOn.some((p) => matchesAttributePattern(path, p));
-  };
+  const fidCount = state.fidPaths.length;
+  const searched = new Uint8Array(fidCount);
+  const typoAllowed = new Uint8Array(fidCount);
   const disabled = settings.typoTolerance.disableOnAttributes;
-  const isTypoAllowed = (fid: number): boolean =>
-    !disabled.some((p) => matchesAttributePattern(state.fidPaths[fid] as string, p));
+  for (let fid = 0; fid < fidCount; fid++) {
+    const path = state.fidPaths[fid] as string;
+    const on =
+      (state.fidWeights[fid] ?? -1) >= 0 &&
+      (searchOn === null || searchOn.some((p) => matchesAttributePattern(path, p)));
+    searched[fid] = on ? 1 : 0;
+    typoAllowed[fid] = disabled.some((p) => matchesAttributePattern(path, p)) ? 0 : 1;
+  }
+  const isSearched = (fid: number): boolean => searched[fid] === 1;
   const maxWeight = Math.max(0, settings.searchableAttributes.length - 1);
   const scoring: ScoringContext = {
     rules,
     sort,
+    detailed: false,
     ruleInput:
       parsed.terms.length === 0
         ? null
@@ -112,7 +121,8 @@ export function rankKeyword(
             occurrences: candidate.occurrences,
             fidWeights: state.fidWeights,
             maxWeight,
-            fields: (state.documents.get(candidate.docId) as StoredDocument).fields,
+            stored: state.documents.get(candidate.docId) as StoredDocument,
+            wordId: (word: string) => state.words.lookup(word),
             isSearched,
             proximityByAttribute: settings.proximityPrecision === 'byAttribute',
           }),
@@ -124,13 +134,10 @@ export function rankKeyword(
       scored.push(scoreDocument(scoring, stored.doc, stored.internalId, null));
     }
   } else {
-    const candidates = findKeywordCandidates(
-      state,
-      parsed,
-      query.matchingStrategy ?? 'last',
-      isSearched,
-      isTypoAllowed,
-    );
+    const candidates = findKeywordCandidates(state, parsed, query.matchingStrategy ?? 'last', {
+      searched,
+      typoAllowed,
+    });
     for (const candidate of candidates) {
       const stored = state.documents.get(candidate.docId) as StoredDocument;
       if (predicate !== null && !predicate(stored.doc)) continue;
@@ -141,7 +148,15 @@ export function rankKeyword(
   const kept =
     threshold === null || threshold === undefined ? scored : scored.filter((s) => s.score >= threshold);
   kept.sort(compareScored);
-  return { ranked: kept, parsed };
+  const detailedScoring: ScoringContext = { ...scoring, detailed: true };
+  const withDetails = (hit: ScoredDocument): ScoredDocument =>
+    scoreDocument(
+      detailedScoring,
+      (state.documents.get(hit.docId) as StoredDocument).doc,
+      hit.docId,
+      hit.candidate,
+    );
+  return { ranked: kept, parsed, withDetails };
 }
 
 /**
@@ -182,7 +197,13 @@ export function executeSearch(state: IndexState, query: SearchQuery, now: () => 
   const end = Math.min(start + limit, maxTotalHits);
   const page = ranked.slice(start, end);
   const hits = page.map((hit) =>
-    buildHit(state, state.documents.get(hit.docId) as StoredDocument, hit, parsed.terms, query),
+    buildHit(
+      state,
+      state.documents.get(hit.docId) as StoredDocument,
+      vector.withDetails(hit),
+      parsed.terms,
+      query,
+    ),
   );
   const response: SearchResponse = { hits, query: query.q ?? '', processingTimeMs: 0 };
   if (pageMode) {

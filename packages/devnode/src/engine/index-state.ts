@@ -1,21 +1,25 @@
 import type { Document, IndexSettings } from './engine-contract.js';
 import { attributeWeight, flattenDocument } from './field-paths.js';
-import { createInvertedIndex, encodeOccurrence, type InvertedIndex } from './inverted-index.js';
+import { createInvertedIndex, type InvertedIndex, MAX_POSITION } from './inverted-index.js';
 import { normalizeWord, tokenize } from './tokenize.js';
 
-/** The searchable words of one attribute of one document. */
-export interface IndexedField {
+/** A contiguous run of one attribute's words inside a document's token arrays. */
+export interface FieldRange {
   readonly fid: number;
-  /** Non-stop words in order with their positions. */
-  readonly words: ReadonlyArray<{ word: string; position: number }>;
+  readonly start: number;
+  readonly end: number;
 }
 
-/** A stored document with its precomputed search data. */
+/** A stored document with its precomputed search data (compact token arrays). */
 export interface StoredDocument {
   readonly internalId: number;
   readonly externalId: string;
   readonly doc: Document;
-  readonly fields: IndexedField[];
+  /** Word ids of the searchable (non stop) words, grouped by attribute, in position order. */
+  readonly tokenWords: Int32Array;
+  readonly tokenPositions: Int32Array;
+  readonly tokenFids: Int32Array;
+  readonly fields: readonly FieldRange[];
   /** embedder name → vectors. */
   readonly vectors: Map<string, number[][]>;
 }
@@ -32,6 +36,9 @@ export interface IndexState {
   /** fid → weight in `searchableAttributes` (-1: not searchable). */
   fidWeights: number[];
   nextInternalId: number;
+  /** Lazy removals since the last compaction, and postings added (to decide when to compact). */
+  staleCount: number;
+  postingCount: number;
 }
 
 /** Create an empty index state. */
@@ -45,6 +52,8 @@ export function createIndexState(settings: IndexSettings): IndexState {
     fidPaths: [],
     fidWeights: [],
     nextInternalId: 0,
+    staleCount: 0,
+    postingCount: 0,
   };
 }
 
@@ -71,63 +80,111 @@ export function leafText(value: unknown): string | null {
   return null;
 }
 
-/** Build the searchable fields of a document under the current settings. */
-export function indexFields(state: IndexState, doc: Document): IndexedField[] {
-  const stopWords = new Set(state.settings.stopWords.map(normalizeWord));
-  const byFid = new Map<number, { words: Array<{ word: string; position: number }>; next: number }>();
+/**
+ * Tokenise a document's searchable attributes into a stored document. Array elements (and repeated
+ * paths) are separated like a hard separator (+8 positions).
+ */
+export function buildStoredDocument(
+  state: IndexState,
+  internalId: number,
+  externalId: string,
+  doc: Document,
+  vectors: Map<string, number[][]>,
+): StoredDocument {
+  const stopWords =
+    state.settings.stopWords.length === 0 ? null : new Set(state.settings.stopWords.map(normalizeWord));
+  const byFid = new Map<number, { words: number[]; positions: number[]; next: number }>();
   for (const leaf of flattenDocument(doc)) {
     if (leaf.path === '_vectors' || leaf.path.startsWith('_vectors.')) continue;
     const text = leafText(leaf.value);
     if (text === null) continue;
-    if (attributeWeight(leaf.path, state.settings.searchableAttributes) < 0) continue;
-    const fid = fidOf(state, leaf.path);
+    let fid = state.fids.get(leaf.path);
+    if (fid === undefined) {
+      if (attributeWeight(leaf.path, state.settings.searchableAttributes) < 0) continue;
+      fid = fidOf(state, leaf.path);
+    }
+    if ((state.fidWeights[fid] ?? -1) < 0) continue;
     let entry = byFid.get(fid);
     if (entry === undefined) {
-      entry = { words: [], next: 0 };
+      entry = { words: [], positions: [], next: 0 };
       byFid.set(fid, entry);
     }
     let last = entry.next - 1;
     for (const token of tokenize(text, state.settings)) {
       const position = entry.next + token.position;
       last = position;
-      if (!stopWords.has(token.word)) entry.words.push({ word: token.word, position });
+      if (position > MAX_POSITION) break;
+      if (stopWords?.has(token.word)) continue;
+      entry.words.push(state.words.intern(token.word));
+      entry.positions.push(position);
     }
-    // Array elements (and repeated paths) are separated like a hard separator.
     entry.next = last + 8;
   }
-  return [...byFid.entries()].map(([fid, entry]) => ({ fid, words: entry.words }));
+  let total = 0;
+  for (const entry of byFid.values()) total += entry.words.length;
+  const tokenWords = new Int32Array(total);
+  const tokenPositions = new Int32Array(total);
+  const tokenFids = new Int32Array(total);
+  const fields: FieldRange[] = [];
+  let at = 0;
+  for (const [fid, entry] of byFid) {
+    const start = at;
+    for (let i = 0; i < entry.words.length; i++, at++) {
+      tokenWords[at] = entry.words[i] as number;
+      tokenPositions[at] = entry.positions[i] as number;
+      tokenFids[at] = fid;
+    }
+    fields.push({ fid, start, end: at });
+  }
+  return { internalId, externalId, doc, tokenWords, tokenPositions, tokenFids, fields, vectors };
+}
+
+function distinctWords(stored: StoredDocument): Set<number> {
+  return new Set(stored.tokenWords);
 }
 
 /** Add a document's words to the inverted index. */
 export function indexWords(state: IndexState, stored: StoredDocument): void {
-  const occurrences = new Map<string, number[]>();
-  for (const field of stored.fields) {
-    for (const { word, position } of field.words) {
-      let list = occurrences.get(word);
-      if (list === undefined) {
-        list = [];
-        occurrences.set(word, list);
-      }
-      list.push(encodeOccurrence(field.fid, position));
-    }
+  for (const wordId of distinctWords(stored)) {
+    state.words.add(wordId, stored.internalId);
+    state.postingCount++;
   }
-  for (const [word, list] of occurrences) state.words.add(word, stored.internalId, list);
 }
 
-/** Remove a document's words from the inverted index. */
+/** Lazily remove a document's words from the inverted index (see {@link maybeCompact}). */
 export function unindexWords(state: IndexState, stored: StoredDocument): void {
-  for (const field of stored.fields) {
-    for (const { word } of field.words) state.words.remove(word, stored.internalId);
+  for (const wordId of distinctWords(stored)) {
+    state.words.remove(wordId, stored.internalId);
+    state.staleCount++;
   }
+}
+
+/** Rebuild the postings once more than half of them are stale (after deletions / replacements). */
+export function maybeCompact(state: IndexState): void {
+  if (state.staleCount <= 1000 || state.staleCount * 2 <= state.postingCount) return;
+  state.words.resetPostings();
+  state.staleCount = 0;
+  state.postingCount = 0;
+  const ordered = [...state.documents.values()].sort((a, b) => a.internalId - b.internalId);
+  for (const stored of ordered) indexWords(state, stored);
 }
 
 /** Re-tokenise every document (after a settings change affecting search). */
 export function reindexAll(state: IndexState): void {
   state.words.clear();
+  state.staleCount = 0;
+  state.postingCount = 0;
   refreshWeights(state);
-  for (const [id, stored] of state.documents) {
-    const fresh: StoredDocument = { ...stored, fields: indexFields(state, stored.doc) };
-    state.documents.set(id, fresh);
+  const ordered = [...state.documents.values()].sort((a, b) => a.internalId - b.internalId);
+  for (const stored of ordered) {
+    const fresh = buildStoredDocument(
+      state,
+      stored.internalId,
+      stored.externalId,
+      stored.doc,
+      stored.vectors,
+    );
+    state.documents.set(stored.internalId, fresh);
     indexWords(state, fresh);
   }
 }

@@ -1,5 +1,11 @@
-import type { IndexState } from './index-state.js';
-import { documentsWithSequence, matchTerm, type TermOccurrences } from './match-terms.js';
+import type { IndexState, StoredDocument } from './index-state.js';
+import {
+  buildTermMatcher,
+  documentsWithSequence,
+  scanDocument,
+  type TermMatcher,
+  type TermOccurrences,
+} from './match-terms.js';
 import type { ParsedQuery, QueryTerm } from './query-terms.js';
 
 /** A document matched by a keyword query, with what the words rule kept. */
@@ -12,6 +18,19 @@ export interface KeywordCandidate {
   readonly occurrences: TermOccurrences[];
 }
 
+/** Documents possibly containing each term (from postings; verified later by scanning). */
+function termDocuments(state: IndexState, matcher: TermMatcher): Uint8Array {
+  const marks = new Uint8Array(state.nextInternalId);
+  for (const wordId of matcher.seedWords) for (const docId of state.words.postings(wordId)) marks[docId] = 1;
+  return marks;
+}
+
+function countMarks(marks: Uint8Array): number {
+  let count = 0;
+  for (const m of marks) count += m;
+  return count;
+}
+
 /**
  * Order in which the words rule drops terms. `last`: from the end (the first term is never dropped);
  * `frequency`: most frequent in the corpus first; `all`: none.
@@ -19,17 +38,19 @@ export interface KeywordCandidate {
 function removalOrder(
   terms: readonly QueryTerm[],
   strategy: 'last' | 'all' | 'frequency',
-  matches: ReadonlyArray<Map<number, TermOccurrences>>,
+  frequencies: () => number[],
 ): number[] {
   if (strategy === 'all' || terms.length <= 1) return [];
   const indices = terms.map((_, i) => i);
   if (strategy === 'last') return indices.slice(1).reverse();
-  const byFrequency = [...indices].sort((a, b) => {
-    const fa = matches[a]?.size ?? 0;
-    const fb = matches[b]?.size ?? 0;
-    return fb - fa || b - a;
-  });
-  return byFrequency.slice(0, -1);
+  const freq = frequencies();
+  return [...indices].sort((a, b) => (freq[b] ?? 0) - (freq[a] ?? 0) || b - a).slice(0, -1);
+}
+
+/** Per-attribute switches of a search: searched attributes and typo-tolerant attributes. */
+export interface AttributeSwitches {
+  readonly searched: Uint8Array;
+  readonly typoAllowed: Uint8Array;
 }
 
 /**
@@ -37,67 +58,61 @@ function removalOrder(
  *
  * @example
  * ```ts
- * findKeywordCandidates(state, parseQuery('batman returns', settings), 'last', () => true, () => true);
+ * findKeywordCandidates(state, parseQuery('batman returns', settings), 'last', switches);
  * ```
  */
 export function findKeywordCandidates(
   state: IndexState,
   query: ParsedQuery,
   strategy: 'last' | 'all' | 'frequency',
-  isSearched: (fid: number) => boolean,
-  isTypoAllowed: (fid: number) => boolean,
+  switches: AttributeSwitches,
 ): KeywordCandidate[] {
   const { terms } = query;
-  const matches = terms.map((term) => matchTerm(state, term, isSearched, isTypoAllowed));
-  const order = removalOrder(terms, strategy, matches);
+  const matchers = terms.map((term) => buildTermMatcher(state, term));
+  const docMarks = matchers.map((m) => termDocuments(state, m));
+  const order = removalOrder(terms, strategy, () => docMarks.map(countMarks));
   const removable = new Set(order);
   const mandatory = terms.map((_, i) => i).filter((i) => !removable.has(i));
-  // Iterate the smallest mandatory posting list.
-  let seed: Map<number, TermOccurrences> | undefined;
-  for (const i of mandatory) {
-    const m = matches[i] as Map<number, TermOccurrences>;
-    if (seed === undefined || m.size < seed.size) seed = m;
-  }
-  if (seed === undefined) return [];
+  const seedIndex = mandatory[0] ?? 0;
   const excluded = new Set<number>();
   for (const word of query.negativeWords)
     for (const id of documentsWithSequence(state, [word])) excluded.add(id);
   for (const phrase of query.negativePhrases)
     for (const id of documentsWithSequence(state, phrase)) excluded.add(id);
+  const visited = new Uint8Array(state.nextInternalId);
   const out: KeywordCandidate[] = [];
-  for (const docId of seed.keys()) {
-    if (excluded.has(docId)) continue;
-    if (!mandatory.every((i) => (matches[i] as Map<number, TermOccurrences>).has(docId))) continue;
-    // Drop terms in removal order until every kept term matches.
-    const kept = new Set(terms.map((_, i) => i));
-    for (const i of order) {
-      let all = true;
-      for (const k of kept) {
-        if (!(matches[k] as Map<number, TermOccurrences>).has(docId)) {
-          all = false;
-          break;
+  for (const wordId of (matchers[seedIndex] as TermMatcher).seedWords) {
+    for (const docId of state.words.postings(wordId)) {
+      if (visited[docId] === 1) continue;
+      visited[docId] = 1;
+      if (excluded.has(docId) || !mandatory.every((i) => (docMarks[i] as Uint8Array)[docId] === 1)) continue;
+      const stored = state.documents.get(docId) as StoredDocument | undefined;
+      if (stored === undefined) continue;
+      const occurrences = scanDocument(stored, matchers, switches.searched, switches.typoAllowed);
+      const has = (i: number): boolean => ((occurrences[i] as TermOccurrences).occurrences.length ?? 0) > 0;
+      if (!mandatory.every(has)) continue;
+      // Drop terms in removal order until every kept term matches.
+      const kept = new Set(terms.map((_, i) => i));
+      for (const i of order) {
+        let all = true;
+        for (const k of kept) {
+          if (!has(k)) {
+            all = false;
+            break;
+          }
         }
+        if (all) break;
+        kept.delete(i);
       }
-      if (all) break;
-      kept.delete(i);
+      const keptIndices = [...kept].sort((a, b) => a - b);
+      out.push({
+        docId,
+        matchingWords: kept.size,
+        maxMatchingWords: terms.length,
+        terms: keptIndices.map((i) => terms[i] as QueryTerm),
+        occurrences: keptIndices.map((i) => occurrences[i] as TermOccurrences),
+      });
     }
-    const keptTerms: QueryTerm[] = [];
-    const occurrences: TermOccurrences[] = [];
-    for (let i = 0; i < terms.length; i++) {
-      if (!kept.has(i)) continue;
-      const occ = (matches[i] as Map<number, TermOccurrences>).get(docId);
-      if (occ === undefined) break;
-      keptTerms.push(terms[i] as QueryTerm);
-      occurrences.push(occ);
-    }
-    if (keptTerms.length !== kept.size) continue;
-    out.push({
-      docId,
-      matchingWords: kept.size,
-      maxMatchingWords: terms.length,
-      terms: keptTerms,
-      occurrences,
-    });
   }
   return out;
 }

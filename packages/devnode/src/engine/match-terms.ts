@@ -1,7 +1,6 @@
-import type { IndexState } from './index-state.js';
-import { occurrenceFid } from './inverted-index.js';
+import type { IndexState, StoredDocument } from './index-state.js';
+import { encodeOccurrence } from './inverted-index.js';
 import type { QueryTerm } from './query-terms.js';
-import { typoDistance } from './typo-distance.js';
 
 /** Where one query term occurs in one document. */
 export interface TermOccurrences {
@@ -14,135 +13,157 @@ export interface TermOccurrences {
   readonly exact: boolean[];
 }
 
-/** A word of the index matching a query term, and how. */
-export interface Derivation {
-  readonly word: string;
-  readonly typos: number;
-  readonly exact: boolean;
-  /** For prefix matches: how many leading characters of the word the query covers. */
-  readonly isPrefixMatch: boolean;
+const EXACT_FLAG = 8;
+
+/** The index words and word sequences a query term matches, ready to scan documents. */
+export interface TermMatcher {
+  readonly term: QueryTerm;
+  /** wordId → (typos + 1) | 8 when exact; 0 = no match. Null when the term is a phrase. */
+  readonly marks: Int8Array | null;
+  /** Word-id sequences: the phrase itself (exact) or multi-word synonyms (not exact). */
+  readonly sequences: ReadonlyArray<{ readonly words: readonly number[]; readonly exact: boolean }>;
+  /** Words whose postings hold every candidate document of the term. */
+  readonly seedWords: readonly number[];
 }
 
 /**
- * The index words matching a single-word query term: exact, prefix completions, typo derivations.
- *
- * @example
- * ```ts
- * termDerivations(state, term); // [{ word: 'batman', typos: 0, exact: true, isPrefixMatch: false }, …]
- * ```
+ * Compute the index words matching a query term: the word itself, prefix completions (last word),
+ * typo derivations (first-letter typos count double), synonyms and phrases.
  */
-export function termDerivations(state: IndexState, term: QueryTerm): Derivation[] {
-  const out = new Map<string, Derivation>();
-  const put = (d: Derivation): void => {
-    const prev = out.get(d.word);
-    if (prev === undefined || d.typos < prev.typos || (d.typos === prev.typos && d.exact && !prev.exact)) {
-      out.set(d.word, d);
-    }
+export function buildTermMatcher(state: IndexState, term: QueryTerm): TermMatcher {
+  const words = state.words;
+  const sequences: Array<{ words: number[]; exact: boolean }> = [];
+  const seedWords: number[] = [];
+  const toIds = (list: readonly string[]): number[] | null => {
+    const ids = list.map((w) => words.lookup(w));
+    return ids.some((id) => id < 0) ? null : ids;
   };
-  const { word } = term;
-  if (state.words.has(word)) put({ word, typos: 0, exact: true, isPrefixMatch: false });
-  if (term.isPrefix) {
-    for (const w of state.words.wordsWithPrefix(word)) {
-      put({ word: w, typos: 0, exact: w === word, isPrefixMatch: w !== word });
-    }
-  }
-  if (term.maxTypos > 0) {
-    // A typo on the first letter counts double, so with one typo only same-first-letter words can match.
-    const first = term.maxTypos >= 2 ? undefined : String.fromCodePoint(word.codePointAt(0) ?? 0);
-    const wordLength = word.length;
-    for (const candidate of state.words.wordsStartingWith(first)) {
-      if (!term.isPrefix && Math.abs(candidate.length - wordLength) > term.maxTypos) continue;
-      if (term.isPrefix && candidate.length + term.maxTypos < wordLength) continue;
-      const typos = typoDistance(word, candidate, term.maxTypos, term.isPrefix);
-      if (typos > 0) put({ word: candidate, typos, exact: false, isPrefixMatch: term.isPrefix });
-    }
-  }
-  return [...out.values()];
-}
-
-function addOccurrence(
-  map: Map<number, TermOccurrences>,
-  docId: number,
-  occurrence: number,
-  span: number,
-  typos: number,
-  exact: boolean,
-): void {
-  let entry = map.get(docId);
-  if (entry === undefined) {
-    entry = { occurrences: [], spans: [], typos: [], exact: [] };
-    map.set(docId, entry);
-  }
-  entry.occurrences.push(occurrence);
-  entry.spans.push(span);
-  entry.typos.push(typos);
-  entry.exact.push(exact);
-}
-
-/** Occurrences of a sequence of words at consecutive positions of one attribute. */
-function matchSequence(
-  state: IndexState,
-  words: readonly string[],
-  visit: (docId: number, occurrence: number) => void,
-): void {
-  const first = state.words.postings(words[0] as string);
-  if (first === undefined) return;
-  const rest = words.slice(1).map((w) => state.words.postings(w));
-  if (rest.some((p) => p === undefined)) return;
-  for (const [docId, occurrences] of first) {
-    const others = rest.map((p) => p?.get(docId));
-    if (others.some((o) => o === undefined)) continue;
-    const sets = others.map((o) => new Set(o));
-    for (const occurrence of occurrences) {
-      if (sets.every((set, i) => set.has(occurrence + i + 1))) visit(docId, occurrence);
-    }
-  }
-}
-
-/**
- * For one query term, every document containing it with its occurrences, typo counts and exactness.
- * `isTypoAllowed(fid)` implements `typoTolerance.disableOnAttributes`; `isSearched(fid)` implements
- * `attributesToSearchOn`.
- */
-export function matchTerm(
-  state: IndexState,
-  term: QueryTerm,
-  isSearched: (fid: number) => boolean,
-  isTypoAllowed: (fid: number) => boolean,
-): Map<number, TermOccurrences> {
-  const result = new Map<number, TermOccurrences>();
   if (term.phrase !== null) {
-    const span = term.phrase.length;
-    matchSequence(state, term.phrase, (docId, occurrence) => {
-      if (isSearched(occurrenceFid(occurrence))) addOccurrence(result, docId, occurrence, span, 0, true);
-    });
-    return result;
+    const ids = toIds(term.phrase);
+    if (ids !== null && ids.length > 0) {
+      sequences.push({ words: ids, exact: true });
+      seedWords.push(ids[0] as number);
+    }
+    return { term, marks: null, sequences, seedWords };
   }
-  for (const d of termDerivations(state, term)) {
-    const postings = state.words.postings(d.word);
-    if (postings === undefined) continue;
-    for (const [docId, occurrences] of postings) {
-      for (const occurrence of occurrences) {
-        const fid = occurrenceFid(occurrence);
-        if (!isSearched(fid)) continue;
-        if (d.typos > 0 && !isTypoAllowed(fid)) continue;
-        addOccurrence(result, docId, occurrence, 1, d.typos, d.exact);
-      }
+  const marks = new Int8Array(words.size);
+  const mark = (id: number, typos: number, exact: boolean): void => {
+    const value = (typos + 1) | (exact ? EXACT_FLAG : 0);
+    const previous = marks[id] as number;
+    if (previous === 0) seedWords.push(id);
+    if (previous === 0 || (previous & 7) > typos + 1 || ((previous & 7) === typos + 1 && exact))
+      marks[id] = value;
+  };
+  const self = words.lookup(term.word);
+  if (self >= 0) mark(self, 0, true);
+  if (term.isPrefix) for (const id of words.wordsWithPrefix(term.word)) mark(id, 0, id === self);
+  if (term.maxTypos > 0) {
+    words.visitTypoCandidates(term.word, term.maxTypos, term.isPrefix, 'same', (id, d) => {
+      if (d > 0) mark(id, d, false);
+    });
+    if (term.maxTypos >= 2) {
+      words.visitTypoCandidates(term.word, term.maxTypos - 1, term.isPrefix, 'different', (id, d) => {
+        mark(id, d + 1, false);
+      });
     }
   }
   for (const synonym of term.synonyms) {
-    matchSequence(state, synonym, (docId, occurrence) => {
-      if (isSearched(occurrenceFid(occurrence))) {
-        addOccurrence(result, docId, occurrence, synonym.length, 0, false);
-      }
-    });
+    const ids = toIds(synonym);
+    if (ids === null || ids.length === 0) continue;
+    if (ids.length === 1) {
+      mark(ids[0] as number, 0, false);
+    } else {
+      sequences.push({ words: ids, exact: false });
+      seedWords.push(ids[0] as number);
+    }
   }
-  return result;
+  return { term, marks, sequences, seedWords };
 }
 
-/** Documents containing a word or phrase exactly (for negative query terms). */
-export function documentsWithSequence(state: IndexState, words: readonly string[]): Set<number> {
+function emptyOccurrences(): TermOccurrences {
+  return { occurrences: [], spans: [], typos: [], exact: [] };
+}
+
+/**
+ * Scan one document and collect every occurrence of every term. `searched[fid]` implements
+ * `attributesToSearchOn`; `typoAllowed[fid]` implements `typoTolerance.disableOnAttributes`.
+ */
+export function scanDocument(
+  stored: StoredDocument,
+  matchers: readonly TermMatcher[],
+  searched: Uint8Array,
+  typoAllowed: Uint8Array,
+): TermOccurrences[] {
+  const out = matchers.map(emptyOccurrences);
+  const { tokenWords, tokenPositions, tokenFids } = stored;
+  const n = tokenWords.length;
+  for (let i = 0; i < n; i++) {
+    const fid = tokenFids[i] as number;
+    if (searched[fid] !== 1) continue;
+    const word = tokenWords[i] as number;
+    const position = tokenPositions[i] as number;
+    for (let t = 0; t < matchers.length; t++) {
+      const matcher = matchers[t] as TermMatcher;
+      const occ = out[t] as TermOccurrences;
+      const m = matcher.marks === null ? 0 : (matcher.marks[word] ?? 0);
+      if (m !== 0) {
+        const typos = (m & 7) - 1;
+        if (typos === 0 || typoAllowed[fid] === 1) {
+          occ.occurrences.push(encodeOccurrence(fid, position));
+          occ.spans.push(1);
+          occ.typos.push(typos);
+          occ.exact.push((m & EXACT_FLAG) !== 0);
+        }
+      }
+      for (const sequence of matcher.sequences) {
+        if (sequence.words[0] !== word) continue;
+        let ok = true;
+        for (let k = 1; k < sequence.words.length && ok; k++) {
+          const j = i + k;
+          ok =
+            j < n &&
+            tokenFids[j] === fid &&
+            tokenWords[j] === sequence.words[k] &&
+            (tokenPositions[j] as number) - (tokenPositions[j - 1] as number) < 8;
+        }
+        if (!ok) continue;
+        occ.occurrences.push(encodeOccurrence(fid, position));
+        occ.spans.push(sequence.words.length);
+        occ.typos.push(0);
+        occ.exact.push(sequence.exact);
+      }
+    }
+  }
+  return out;
+}
+
+/** Documents containing a word sequence exactly (for negative query terms); ids may need verification. */
+export function documentsWithSequence(state: IndexState, sequence: readonly string[]): Set<number> {
   const out = new Set<number>();
-  matchSequence(state, words, (docId) => out.add(docId));
+  const ids = sequence.map((w) => state.words.lookup(w));
+  if (ids.length === 0 || ids.some((id) => id < 0)) return out;
+  const all = new Uint8Array(state.fidPaths.length).fill(1);
+  const matcher: TermMatcher = {
+    term: {
+      index: 0,
+      position: 0,
+      endPosition: 0,
+      word: '',
+      phrase: null,
+      isPrefix: false,
+      maxTypos: 0,
+      maxTypoCost: 0,
+      synonyms: [],
+    },
+    marks: null,
+    sequences: [{ words: ids, exact: true }],
+    seedWords: [ids[0] as number],
+  };
+  for (const docId of state.words.postings(ids[0] as number)) {
+    const stored = state.documents.get(docId);
+    if (stored === undefined || out.has(docId)) continue;
+    const occ = scanDocument(stored, [matcher], all, all)[0] as TermOccurrences;
+    if (occ.occurrences.length > 0) out.add(docId);
+  }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { IndexedField } from './index-state.js';
+import type { StoredDocument } from './index-state.js';
 import { occurrenceFid, occurrencePosition } from './inverted-index.js';
 import type { TermOccurrences } from './match-terms.js';
 import type { QueryTerm } from './query-terms.js';
@@ -13,7 +13,9 @@ export interface RuleInput {
   readonly fidWeights: readonly number[];
   /** Largest attribute weight (0 with `['*']`). */
   readonly maxWeight: number;
-  readonly fields: readonly IndexedField[];
+  readonly stored: StoredDocument;
+  /** Word id of a normalised word (-1 when unknown to the index). */
+  readonly wordId: (word: string) => number;
   readonly isSearched: (fid: number) => boolean;
   readonly proximityByAttribute: boolean;
 }
@@ -131,17 +133,19 @@ export interface ExactnessOutcome {
 
 /** exactness rule: does an attribute equal / start with the query, and how many words match exactly. */
 export function exactnessRank(input: RuleInput): ExactnessOutcome {
-  const sequence: string[] = [];
-  for (const term of input.terms) sequence.push(...(term.phrase ?? [term.word]));
+  const sequence: number[] = [];
+  for (const term of input.terms) for (const w of term.phrase ?? [term.word]) sequence.push(input.wordId(w));
   let matchType: ExactnessOutcome['matchType'] = 'noExactMatch';
-  for (const field of input.fields) {
-    if (!input.isSearched(field.fid) || field.words.length < sequence.length) continue;
+  const { tokenWords } = input.stored;
+  for (const field of input.stored.fields) {
+    const length = field.end - field.start;
+    if (!input.isSearched(field.fid) || length < sequence.length) continue;
     let startsWith = sequence.length > 0;
     for (let i = 0; i < sequence.length && startsWith; i++) {
-      if (field.words[i]?.word !== sequence[i]) startsWith = false;
+      if (tokenWords[field.start + i] !== sequence[i]) startsWith = false;
     }
     if (!startsWith) continue;
-    if (field.words.length === sequence.length) {
+    if (length === sequence.length) {
       matchType = 'exactMatch';
       break;
     }

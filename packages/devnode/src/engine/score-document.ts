@@ -25,6 +25,8 @@ export interface ScoredDocument {
   readonly score: number;
   readonly keys: RankingKey[];
   readonly geoDistance: number | null;
+  /** The keyword match the score came from (to recompute details for returned hits). */
+  readonly candidate: KeywordCandidate | null;
 }
 
 /** What a scoring pass needs besides the document. */
@@ -33,24 +35,26 @@ export interface ScoringContext {
   readonly sort: readonly SortCriterion[];
   /** null for a placeholder search (relevancy rules are skipped). */
   readonly ruleInput: ((candidate: KeywordCandidate) => RuleInput) | null;
+  /** Build `_rankingScoreDetails` (skipped while ranking every candidate, done for returned hits). */
+  readonly detailed: boolean;
 }
 
 function sortEntry(
   criterion: SortCriterion,
   doc: Document,
   order: number,
-  details: RankingScoreDetails,
+  details: RankingScoreDetails | null,
   keys: RankingKey[],
 ): number | null {
   if (criterion.kind === 'geo') {
     const point = geoPoint(doc);
     const distance = point === null ? null : geoDistance(criterion.lat, criterion.lng, point.lat, point.lng);
-    details[criterion.key] = { order, value: point, distance };
+    if (details !== null) details[criterion.key] = { order, value: point, distance };
     keys.push({ kind: 'value', ascending: criterion.ascending, value: distance });
     return distance;
   }
   const value = sortValue(doc, criterion.field, criterion.ascending);
-  details[criterion.key] = { order, value };
+  if (details !== null) details[criterion.key] = { order, value };
   keys.push({ kind: 'value', ascending: criterion.ascending, value });
   return null;
 }
@@ -66,6 +70,7 @@ export function scoreDocument(
   candidate: KeywordCandidate | null,
 ): ScoredDocument {
   const details: RankingScoreDetails = {};
+  const sink = ctx.detailed ? details : null;
   const keys: RankingKey[] = [];
   const ranks: Rank[] = [];
   let order = 0;
@@ -73,20 +78,21 @@ export function scoreDocument(
   const input = candidate !== null && ctx.ruleInput !== null ? ctx.ruleInput(candidate) : null;
   const pushRank = (name: string, rank: Rank, extra: Record<string, unknown> = {}): void => {
     const score = rank.rank / rank.maxRank;
-    details[name] = { order: order++, ...extra, score };
+    if (sink !== null) sink[name] = { order, ...extra, score };
+    order++;
     keys.push({ kind: 'score', score });
     ranks.push(rank);
   };
   for (const rule of ctx.rules) {
     if (rule.kind === 'sort') {
       for (const criterion of ctx.sort) {
-        const d = sortEntry(criterion, doc, order++, details, keys);
+        const d = sortEntry(criterion, doc, order++, sink, keys);
         if (criterion.kind === 'geo' && distance === null) distance = d;
       }
       continue;
     }
     if (rule.kind === 'custom') {
-      sortEntry(rule.criterion, doc, order++, details, keys);
+      sortEntry(rule.criterion, doc, order++, sink, keys);
       continue;
     }
     if (input === null || candidate === null) continue;
@@ -120,12 +126,14 @@ export function scoreDocument(
         const fid = attributeRank(input);
         const position = wordPositionRank(input);
         const score = globalScore([fid, position]);
-        details.attribute = {
-          order: order++,
-          attributeRankingOrderScore: fid.rank / fid.maxRank,
-          queryWordDistanceScore: position.rank / position.maxRank,
-          score,
-        };
+        if (sink !== null)
+          sink.attribute = {
+            order,
+            attributeRankingOrderScore: fid.rank / fid.maxRank,
+            queryWordDistanceScore: position.rank / position.maxRank,
+            score,
+          };
+        order++;
         keys.push({ kind: 'score', score });
         ranks.push(fid, position);
         break;
@@ -135,23 +143,25 @@ export function scoreDocument(
         const attr = exactAttributeRank(outcome.matchType);
         const words: Rank = { rank: outcome.matchingWords + 1, maxRank: outcome.maxMatchingWords + 1 };
         const score = globalScore([attr, words]);
-        details.exactness =
-          outcome.matchType === 'noExactMatch'
-            ? {
-                order: order++,
-                matchType: outcome.matchType,
-                matchingWords: outcome.matchingWords,
-                maxMatchingWords: outcome.maxMatchingWords,
-                score,
-              }
-            : { order: order++, matchType: outcome.matchType, score: attr.rank / attr.maxRank };
+        if (sink !== null)
+          sink.exactness =
+            outcome.matchType === 'noExactMatch'
+              ? {
+                  order,
+                  matchType: outcome.matchType,
+                  matchingWords: outcome.matchingWords,
+                  maxMatchingWords: outcome.maxMatchingWords,
+                  score,
+                }
+              : { order, matchType: outcome.matchType, score: attr.rank / attr.maxRank };
+        order++;
         keys.push({ kind: 'score', score });
         ranks.push(attr, words);
         break;
       }
     }
   }
-  return { docId, details, score: globalScore(ranks), keys, geoDistance: distance };
+  return { docId, details, score: globalScore(ranks), keys, geoDistance: distance, candidate };
 }
 
 /**

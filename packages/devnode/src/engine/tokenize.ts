@@ -128,6 +128,28 @@ function applyCustomSeparators(pieces: Piece[], options: TokenizerOptions): Piec
   return out;
 }
 
+// Scripts written without spaces need dictionary-based segmentation (Intl.Segmenter); others use a regex.
+const COMPLEX_SCRIPT =
+  /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/u;
+const SIMPLE_WORD = /[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}]+)*(?:[.,]\p{N}+)*/gu;
+// Plain ASCII needs no Unicode folding.
+const isAscii = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+};
+
+function fold(text: string): string {
+  return isAscii(text) ? text.toLowerCase() : normalizeWord(text);
+}
+
+function hasCustomTokenization(options: TokenizerOptions): boolean {
+  return (
+    (options.separatorTokens?.length ?? 0) > 0 ||
+    (options.nonSeparatorTokens?.length ?? 0) > 0 ||
+    (options.dictionary?.length ?? 0) > 0
+  );
+}
+
 /**
  * Split a text into normalised words with positions (Unicode word segmentation).
  *
@@ -139,17 +161,21 @@ function applyCustomSeparators(pieces: Piece[], options: TokenizerOptions): Piec
 export function tokenize(text: string, options: TokenizerOptions = {}): Token[] {
   const tokens: Token[] = [];
   let position = -1;
-  let gap = 1;
-  for (const piece of splitPieces(text, options)) {
-    if (!piece.isWord) {
-      if (HARD_SEPARATOR.test(piece.text)) gap = Math.max(gap, HARD_GAP);
-      continue;
-    }
-    const word = normalizeWord(piece.text);
-    if (word.length === 0) continue;
+  let previousEnd = 0;
+  const push = (raw: string, start: number): void => {
+    const word = fold(raw);
+    if (word.length === 0) return;
+    const gap = HARD_SEPARATOR.test(text.slice(previousEnd, start)) ? HARD_GAP : 1;
     position = position < 0 ? 0 : position + gap;
-    gap = 1;
-    tokens.push({ word, start: piece.start, end: piece.start + piece.text.length, position });
+    previousEnd = start + raw.length;
+    tokens.push({ word, start, end: previousEnd, position });
+  };
+  if (!hasCustomTokenization(options) && !COMPLEX_SCRIPT.test(text)) {
+    for (const match of text.matchAll(SIMPLE_WORD)) push(match[0], match.index);
+    return tokens;
+  }
+  for (const piece of splitPieces(text, options)) {
+    if (piece.isWord) push(piece.text, piece.start);
   }
   return tokens;
 }

@@ -1,6 +1,7 @@
 import { meiliError } from '@miroir/errors';
 import { compileFilter } from './compile-filter.js';
 import type { SearchQuery } from './engine-contract.js';
+import type { KeywordRanking } from './execute-search.js';
 import type { IndexState } from './index-state.js';
 import { type ParsedQuery, parseQuery } from './query-terms.js';
 import type { ScoredDocument } from './score-document.js';
@@ -13,6 +14,8 @@ export interface RankedResult {
   /** null when the request was not a vector/hybrid search. */
   readonly semanticHitCount: number | null;
   readonly semanticIds: Set<number>;
+  /** Recompute a hit with its full `_rankingScoreDetails`. */
+  readonly withDetails: (hit: ScoredDocument) => ScoredDocument;
 }
 
 function semanticRanking(
@@ -35,6 +38,7 @@ function semanticRanking(
       score: similarity,
       keys: [{ kind: 'score', score: similarity }],
       geoDistance: null,
+      candidate: null,
     });
   }
   const threshold = query.rankingScoreThreshold;
@@ -50,12 +54,14 @@ function semanticRanking(
 export function runVectorSearch(
   state: IndexState,
   query: SearchQuery,
-  keyword: (query: SearchQuery) => { ranked: ScoredDocument[]; parsed: ParsedQuery },
+  keyword: (query: SearchQuery) => KeywordRanking,
 ): RankedResult {
   const hybrid = query.hybrid ?? null;
   const vector = query.vector ?? null;
-  if (hybrid === null && vector === null)
+  if (hybrid === null && vector === null) {
     return { ...keyword(query), semanticHitCount: null, semanticIds: new Set() };
+  }
+  const identity = (hit: ScoredDocument): ScoredDocument => hit;
   if (hybrid === null) {
     throw meiliError(
       'missing_search_hybrid',
@@ -87,6 +93,7 @@ export function runVectorSearch(
       parsed: parseQuery(query.q ?? '', state.settings),
       semanticHitCount: semantic.length,
       semanticIds: new Set(semantic.map((s) => s.docId)),
+      withDetails: identity,
     };
   }
   const keywordResult = keyword(query);
@@ -106,5 +113,11 @@ export function runVectorSearch(
     ranked.push(entry.hit);
     if (entry.semantic) semanticIds.add(entry.hit.docId);
   }
-  return { ranked, parsed: keywordResult.parsed, semanticHitCount: semanticIds.size, semanticIds };
+  return {
+    ranked,
+    parsed: keywordResult.parsed,
+    semanticHitCount: semanticIds.size,
+    semanticIds,
+    withDetails: (hit) => (semanticIds.has(hit.docId) ? hit : keywordResult.withDetails(hit)),
+  };
 }
