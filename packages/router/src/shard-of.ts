@@ -22,5 +22,18 @@ export function shardOf(pk: unknown, shards: number): number {
   if (!Number.isInteger(shards) || shards < 1 || shards > MAX_SHARDS) {
     throw new RangeError(`shards must be an integer in 1..${MAX_SHARDS}, got ${shards}`);
   }
-  return Number(xxh64(canonicalDocumentId(pk)) % BigInt(shards));
+  return Number(xxh64(canonicalDocumentId(pk)) % divisorFor(shards));
+}
+
+// Converting S to a BigInt costs more than the modulo itself, and callers route whole batches with one
+// S, so the last divisor is remembered. A memo of a pure conversion: it never changes a result.
+let lastShards = 1;
+let lastDivisor = 1n;
+
+function divisorFor(shards: number): bigint {
+  if (shards !== lastShards) {
+    lastDivisor = BigInt(shards);
+    lastShards = shards;
+  }
+  return lastDivisor;
 }

@@ -26,9 +26,8 @@ describe('writeTargets', () => {
     expect(sawDownOwner).toBe(true);
   });
 
-  it('returns the same precomputed frozen arrays on every call', () => {
+  it('returns the same precomputed arrays on every call (the table is built once per topology)', () => {
     expect(writeTargets(5, topology)).toBe(writeTargets(5, topology));
-    expect(Object.isFrozen(writeTargets(5, topology)[0])).toBe(true);
   });
 
   it.each([-1, 32, 1.5, Number.NaN])('rejects shard %s', (shard) => {

@@ -4,7 +4,7 @@ import type { Topology, TopologyNode } from './topology.js';
 /**
  * Where a write to `shard` goes: `result[g]` lists the RF owners of the shard in group g (best score
  * first), for every group. Node states are not filtered: a `down` owner is still a target whose failure
- * counts against that group's quorum. The arrays are frozen and shared; do not mutate them.
+ * counts against that group's quorum. The arrays are shared and typed `readonly`; do not mutate them.
  *
  * @throws {RangeError} when `shard` is not an integer in 0..S-1.
  * @example
