@@ -1,0 +1,143 @@
+import { Meilisearch, MeilisearchApiError } from 'meilisearch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type NodeHandle, startNode } from './testkit/index.js';
+
+const MASTER_KEY = 'sdk-flow-master-key';
+
+interface Movie {
+  id: number;
+  title: string;
+  genres: string[];
+  year: number;
+  rating: number;
+}
+
+const MOVIES: Movie[] = [
+  { id: 1, title: 'Batman Begins', genres: ['action', 'crime'], year: 2005, rating: 8.2 },
+  { id: 2, title: 'The Dark Knight', genres: ['action', 'crime', 'drama'], year: 2008, rating: 9.0 },
+  { id: 3, title: 'Batman Returns', genres: ['action', 'fantasy'], year: 1992, rating: 7.0 },
+  { id: 4, title: 'Carol', genres: ['drama', 'romance'], year: 2015, rating: 7.2 },
+  { id: 5, title: 'The Batman', genres: ['action', 'crime', 'drama'], year: 2022, rating: 7.8 },
+  { id: 6, title: 'Little Women', genres: ['drama', 'romance'], year: 2019, rating: 7.8 },
+];
+
+describe('official meilisearch SDK against a devnode process', () => {
+  let node: NodeHandle;
+  let client: Meilisearch;
+
+  beforeAll(async () => {
+    node = await startNode({ masterKey: MASTER_KEY });
+    client = new Meilisearch({ host: node.url, apiKey: MASTER_KEY });
+  }, 30_000);
+
+  afterAll(async () => {
+    await node?.stop();
+  });
+
+  it('runs a realistic app flow: index, settings, documents, search, facets, multi-search', async () => {
+    expect((await client.health()).status).toBe('available');
+    const created = await client.createIndex('movies', { primaryKey: 'id' }).waitTask();
+    expect(created.status).toBe('succeeded');
+    const index = client.index<Movie>('movies');
+    const settings = await index
+      .updateSettings({
+        filterableAttributes: ['genres', 'year', 'rating'],
+        sortableAttributes: ['year', 'rating'],
+      })
+      .waitTask();
+    expect(settings.status).toBe('succeeded');
+    const added = await index.addDocuments(MOVIES).waitTask();
+    expect(added).toMatchObject({
+      status: 'succeeded',
+      details: { receivedDocuments: 6, indexedDocuments: 6 },
+    });
+
+    const res = await index.search('batman', {
+      filter: ['genres = action', 'year > 2000'],
+      facets: ['genres'],
+      sort: ['year:desc'],
+    });
+    expect(res.hits.map((h) => h.title)).toEqual(['The Batman', 'Batman Begins']);
+    expect(res.estimatedTotalHits).toBe(2);
+    expect(res.facetDistribution?.genres).toEqual({ action: 2, crime: 2, drama: 1 });
+
+    const typo = await index.search('batmn', { attributesToRetrieve: ['id'] });
+    expect(typo.hits.length).toBe(3);
+
+    const facets = await index.searchForFacetValues({ facetName: 'genres', facetQuery: 'dra' });
+    expect(facets.facetHits).toEqual([{ value: 'drama', count: 4 }]);
+
+    const multi = await client.multiSearch({
+      queries: [
+        { indexUid: 'movies', q: 'carol' },
+        { indexUid: 'movies', q: '', filter: 'rating >= 9', limit: 1 },
+      ],
+    });
+    expect(multi.results[0]?.hits[0]?.title).toBe('Carol');
+    expect(multi.results[1]?.hits[0]?.title).toBe('The Dark Knight');
+
+    const updated = await index.updateDocuments([{ id: 4, rating: 7.5 }]).waitTask();
+    expect(updated.status).toBe('succeeded');
+    expect((await index.getDocument(4)).rating).toBe(7.5);
+    expect((await index.getStats()).numberOfDocuments).toBe(6);
+  });
+
+  it('manages keys; a tenant key with limited actions is refused elsewhere', async () => {
+    const key = await client.createKey({
+      name: 'tenant-search',
+      actions: ['search'],
+      indexes: ['movies'],
+      expiresAt: null,
+    });
+    expect((await client.getKeys()).results.some((k) => k.uid === key.uid)).toBe(true);
+    const tenant = new Meilisearch({ host: node.url, apiKey: key.key });
+    const found = await tenant.index('movies').search('carol');
+    expect(found.hits).toHaveLength(1);
+    const refused = await tenant
+      .index('movies')
+      .addDocuments([{ id: 99, title: 'nope' }])
+      .then(
+        () => null,
+        (err: unknown) => err,
+      );
+    expect(refused).toBeInstanceOf(MeilisearchApiError);
+    expect((refused as MeilisearchApiError).cause?.code).toBe('invalid_api_key');
+    const otherIndex = await tenant
+      .index('secret')
+      .search('x')
+      .catch((err: unknown) => err);
+    expect((otherIndex as MeilisearchApiError).cause?.code).toBe('invalid_api_key');
+    await client.updateKey(key.uid, { description: 'search only' });
+    expect((await client.getKey(key.uid)).description).toBe('search only');
+  });
+
+  it('keeps data, tasks and keys across kill -9 and restart', async () => {
+    const index = client.index<Movie>('movies');
+    const before = await client.tasks.getTasks({ limit: 1000 });
+    const keysBefore = (await client.getKeys()).results.map((k) => k.uid).sort();
+    // Acknowledged (202) but possibly not yet processed when the process dies.
+    const pending = await index.addDocuments([
+      { id: 7, title: 'Heat', genres: ['crime'], year: 1995, rating: 8.3 },
+    ]);
+    await node.kill('SIGKILL');
+    await node.restart();
+    const done = await client.tasks.waitForTask(pending.taskUid);
+    expect(done.status).toBe('succeeded');
+    expect((await index.getStats()).numberOfDocuments).toBe(7);
+    expect((await index.getDocument(4)).rating).toBe(7.5);
+    const after = await client.tasks.getTasks({ limit: 1000 });
+    expect(after.results.length).toBe(before.results.length + 1);
+    for (const task of before.results) {
+      const again = after.results.find((t) => t.uid === task.uid);
+      expect(again?.status).toBe(task.status);
+      expect(again?.finishedAt).toBe(task.finishedAt);
+    }
+    expect((await client.getKeys()).results.map((k) => k.uid).sort()).toEqual(keysBefore);
+    expect([...((await index.getSettings()).sortableAttributes ?? [])].sort()).toEqual(['rating', 'year']);
+    const res = await index.search('heat');
+    expect(res.hits[0]?.id).toBe(7);
+    // New tasks continue the uid sequence.
+    const next = await index.deleteDocument(7).waitTask();
+    expect(next.uid).toBe(pending.taskUid + 1);
+  }, 30_000);
+});
