@@ -1,0 +1,163 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDevnodeApp } from './app.js';
+import { FaultController } from './middleware/faults/fault-controller.js';
+import { createDevnodeState, type DevnodeState } from './state/devnode-state.js';
+
+const dirs: string[] = [];
+const states: DevnodeState[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'devnode-app-'));
+  dirs.push(dir);
+  return dir;
+}
+function build(
+  options: Parameters<typeof createDevnodeState>[0] = {},
+  extra: { limit?: number; faults?: FaultController } = {},
+) {
+  const state = createDevnodeState(options);
+  states.push(state);
+  const app = createDevnodeApp({
+    state,
+    payloadSizeLimit: extra.limit ?? 100_000_000,
+    faults: extra.faults ?? null,
+    pkgVersion: '1.37.0',
+  });
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await app.request(path, {
+      method,
+      headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+  };
+  return { state, app, call };
+}
+
+afterEach(() => {
+  for (const s of states.splice(0)) s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('devnode app (in-process)', () => {
+  it('without a master key everything is open but /keys answers missing_master_key', async () => {
+    const { call } = build();
+    expect((await call('GET', '/indexes')).status).toBe(200);
+    const keys = await call('GET', '/keys');
+    expect(keys.status).toBe(401);
+    expect(keys.body?.code).toBe('missing_master_key');
+  });
+
+  it('rejects bodies over the payload limit with 413 payload_too_large', async () => {
+    const { call } = build({}, { limit: 100 });
+    const res = await call('POST', '/indexes/big/documents', [{ id: 1, text: 'x'.repeat(200) }]);
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ code: 'payload_too_large' });
+    expect(String(res.body?.message)).toContain('100 B');
+  });
+
+  it('cancels enqueued tasks and reports canceledBy', async () => {
+    const { state, call } = build();
+    state.queue.isRunning = false;
+    const add = await call('POST', '/indexes/movies/documents', [{ id: 1 }]);
+    const cancel = await call('POST', `/tasks/cancel?uids=${add.body?.taskUid}`);
+    expect(cancel.status).toBe(200);
+    state.queue.isRunning = true;
+    state.queue.schedule();
+    await state.queue.whenIdle();
+    const canceled = await call('GET', `/tasks/${add.body?.taskUid}`);
+    expect(canceled.body).toMatchObject({
+      status: 'canceled',
+      canceledBy: cancel.body?.taskUid,
+      details: { receivedDocuments: 1, indexedDocuments: 0 },
+    });
+    expect((await call('GET', `/tasks/${cancel.body?.taskUid}`)).body?.details).toMatchObject({
+      canceledTasks: 1,
+    });
+    expect((await call('GET', '/indexes/movies')).status).toBe(404);
+  });
+
+  it('replays the journal after a crash (no clean close) and re-runs unfinished tasks', async () => {
+    const dbPath = tempDir();
+    const first = build({ dbPath });
+    await first.call('POST', '/indexes/movies/documents', [{ id: 1, title: 'a' }]);
+    await first.state.queue.whenIdle();
+    first.state.queue.isRunning = false;
+    const pending = await first.call('POST', '/indexes/movies/documents', [{ id: 2, title: 'b' }]);
+    // Simulate kill -9: drop the state without close() (no final snapshot).
+    states.splice(states.indexOf(first.state), 1);
+    first.state.queue.stop();
+    const second = build({ dbPath });
+    await second.state.queue.whenIdle();
+    const task = await second.call('GET', `/tasks/${pending.body?.taskUid}`);
+    expect(task.body?.status).toBe('succeeded');
+    const stats = await second.call('GET', '/indexes/movies/stats');
+    expect(stats.body?.numberOfDocuments).toBe(2);
+    const first0 = await second.call('GET', '/tasks/0');
+    expect(first0.body?.status).toBe('succeeded');
+  });
+
+  it('writes a dump and imports it into a fresh node', async () => {
+    const dumpDir = tempDir();
+    const source = build({ masterKey: 'k', dumpDir });
+    const auth = { Authorization: 'Bearer k' };
+    await source.call('PATCH', '/indexes/movies/settings', { filterableAttributes: ['genre'] }, auth);
+    await source.call(
+      'POST',
+      '/indexes/movies/documents',
+      [
+        { id: 1, genre: 'a' },
+        { id: 2, genre: 'b' },
+      ],
+      auth,
+    );
+    const dump = await source.call('POST', '/dumps', undefined, auth);
+    await source.state.queue.whenIdle();
+    const task = await source.call('GET', `/tasks/${dump.body?.taskUid}`, undefined, auth);
+    expect(task.body?.status).toBe('succeeded');
+    const file = readdirSync(dumpDir).find((f) => f.endsWith('.dump'));
+    expect(file).toBe(`${(task.body?.details as { dumpUid: string }).dumpUid}.dump`);
+    const target = build({ masterKey: 'k', importDump: join(dumpDir, file!) });
+    const res = await target.call('POST', '/indexes/movies/search', { filter: 'genre = b' }, auth);
+    expect(res.body?.hits).toEqual([{ id: 2, genre: 'b' }]);
+  });
+
+  it('fault injection: error rate, latency and clearing', async () => {
+    const faults = new FaultController();
+    faults.random = () => 0;
+    const { call } = build({}, { faults });
+    expect((await call('POST', '/_devnode/faults', { errorRate: 1 })).body).toMatchObject({ errorRate: 1 });
+    const failed = await call('GET', '/indexes');
+    expect(failed.status).toBe(500);
+    expect(failed.body?.code).toBe('internal');
+    await call('DELETE', '/_devnode/faults');
+    expect((await call('GET', '/indexes')).status).toBe(200);
+    await call('POST', '/_devnode/faults', { latencyMs: 60 });
+    const started = Date.now();
+    await call('GET', '/health');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(50);
+  });
+
+  it('fault injection: a hang is released when faults are cleared', async () => {
+    const faults = new FaultController();
+    const { call } = build({}, { faults });
+    faults.set({ hang: true });
+    let answered = false;
+    const pending = call('GET', '/health').then((r) => {
+      answered = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(answered).toBe(false);
+    faults.clear();
+    expect((await pending).status).toBe(200);
+  });
+
+  it('the fault routes are 404 when fault injection is off', async () => {
+    const { call } = build();
+    expect((await call('POST', '/_devnode/faults', { errorRate: 1 })).status).toBe(404);
+  });
+});
