@@ -119,7 +119,8 @@ describe('devnode app (in-process)', () => {
     const task = await source.call('GET', `/tasks/${dump.body?.taskUid}`, undefined, auth);
     expect(task.body?.status).toBe('succeeded');
     const file = readdirSync(dumpDir).find((f) => f.endsWith('.dump'));
-    expect(file).toBe(`${(task.body?.details as { dumpUid: string }).dumpUid}.dump`);
+    const details = task.body?.details as { dumpUid: string } | undefined;
+    expect(file).toBe(`${details?.dumpUid}.dump`);
     const target = build({ masterKey: 'k', importDump: join(dumpDir, file!) });
     const res = await target.call('POST', '/indexes/movies/search', { filter: 'genre = b' }, auth);
     expect(res.body?.hits).toEqual([{ id: 2, genre: 'b' }]);
