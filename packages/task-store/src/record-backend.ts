@@ -58,7 +58,10 @@ export interface RecordBackend {
   put(table: RecordTable, row: RecordWrite, expectedVersion?: number): Promise<number | undefined>;
   delete(table: RecordTable, key: string, expectedVersion?: number): Promise<boolean>;
   /** Rows by ascending score (descending when `newestFirst`), optionally of one group. */
-  list(table: RecordTable, options?: { group?: string; limit?: number; newestFirst?: boolean }): Promise<StoredRecord[]>;
+  list(
+    table: RecordTable,
+    options?: { group?: string; limit?: number; newestFirst?: boolean },
+  ): Promise<StoredRecord[]>;
   count(table: RecordTable, group?: string): Promise<number>;
   /** Deletes the lowest-score rows so that at most `keep` remain (in the group when given). */
   trim(table: RecordTable, keep: number, group?: string): Promise<number>;

@@ -88,8 +88,11 @@ export function matchesTaskFilter(task: TaskRecord, f: NormalizedTaskFilter): bo
   if (f.statuses && !f.statuses.includes(task.status)) return false;
   if (f.types && !f.types.includes(task.type)) return false;
   if (f.indexUids && (task.indexUid === null || !f.indexUids.includes(task.indexUid))) return false;
-  return inWindow(task.enqueuedAt, f.enqueuedAt) && inWindow(task.startedAt, f.startedAt) &&
-    inWindow(task.finishedAt, f.finishedAt);
+  return (
+    inWindow(task.enqueuedAt, f.enqueuedAt) &&
+    inWindow(task.startedAt, f.startedAt) &&
+    inWindow(task.finishedAt, f.finishedAt)
+  );
 }
 
 /** Whether a filter restricts a date window at all. */
@@ -114,7 +117,11 @@ function list<T>(values: readonly T[] | undefined): T[] | undefined {
 
 function checkUid(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new TaskStoreError('invalid_filter', `\`${field}\` must be a non-negative integer, got \`${String(value)}\``, field);
+    throw new TaskStoreError(
+      'invalid_filter',
+      `\`${field}\` must be a non-negative integer, got \`${String(value)}\``,
+      field,
+    );
   }
   return value;
 }
@@ -126,7 +133,11 @@ function checkMember(value: unknown, allowed: ReadonlySet<string>, field: string
   return value;
 }
 
-function window(after: string | number | undefined, before: string | number | undefined, name: string): DateWindow {
+function window(
+  after: string | number | undefined,
+  before: string | number | undefined,
+  name: string,
+): DateWindow {
   const w: DateWindow = {};
   if (after !== undefined) w.after = parseDate(after, `after${name}`);
   if (before !== undefined) w.before = parseDate(before, `before${name}`);
@@ -135,7 +146,8 @@ function window(after: string | number | undefined, before: string | number | un
 
 function parseDate(value: string | number, field: string): number {
   const ms = typeof value === 'number' ? value : Date.parse(value);
-  if (!Number.isFinite(ms)) throw new TaskStoreError('invalid_filter', `\`${field}\` is not a valid date`, field);
+  if (!Number.isFinite(ms))
+    throw new TaskStoreError('invalid_filter', `\`${field}\` is not a valid date`, field);
   return ms;
 }
 

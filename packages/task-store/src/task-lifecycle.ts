@@ -34,7 +34,11 @@ export function createTaskRecord(uid: number, input: NewTask, now: number): Task
     startedAt: null,
     finishedAt: null,
   };
-  return applyTaskUpdate(base, { status: input.status ?? 'enqueued', details: input.details ?? null, nodeTasks: input.nodeTasks ?? {} }, now);
+  return applyTaskUpdate(
+    base,
+    { status: input.status ?? 'enqueued', details: input.details ?? null, nodeTasks: input.nodeTasks ?? {} },
+    now,
+  );
 }
 
 /**
@@ -58,7 +62,10 @@ export function applyTaskUpdate(task: TaskRecord, update: TaskUpdate, now: numbe
   if (update.details !== undefined) next.details = checkObject(update.details, 'details');
   if (update.error !== undefined) {
     const e = update.error;
-    if (e !== null && (typeof e !== 'object' || typeof e.message !== 'string' || typeof e.code !== 'string')) {
+    if (
+      e !== null &&
+      (typeof e !== 'object' || typeof e.message !== 'string' || typeof e.code !== 'string')
+    ) {
       throw invalid('error must be a Meilisearch error object or null', 'error');
     }
     next.error = e === null ? null : { message: e.message, code: e.code, type: e.type, link: e.link };
@@ -83,7 +90,8 @@ export function applyTaskUpdate(task: TaskRecord, update: TaskUpdate, now: numbe
 
 function checkObject(value: unknown, field: string): Record<string, unknown> | null {
   if (value === null) return null;
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalid(`${field} must be an object or null`, field);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw invalid(`${field} must be an object or null`, field);
   return value as Record<string, unknown>;
 }
 

@@ -1,8 +1,8 @@
 import { describe, it } from 'vitest';
 import type { ContractSkip, CreateContractStore } from './contract/contract-harness.js';
 import { defineCoordinationContract } from './contract/coordination-contract.js';
-import { defineRecordContract } from './contract/record-contract.js';
 import { defineDurabilityContract } from './contract/durability-contract.js';
+import { defineRecordContract } from './contract/record-contract.js';
 import { defineTaskContract } from './contract/tasks-contract.js';
 
 export type { ContractSkip, ContractStore, CreateContractStore } from './contract/contract-harness.js';
@@ -14,7 +14,11 @@ export type { ContractSkip, ContractStore, CreateContractStore } from './contrac
  * @example
  * runTaskStoreContract('sqlite', createContractSqliteStore, { skip: [] });
  */
-export function runTaskStoreContract(name: string, createStore: CreateContractStore, options: { skip?: ContractSkip[] } = {}): void {
+export function runTaskStoreContract(
+  name: string,
+  createStore: CreateContractStore,
+  options: { skip?: ContractSkip[] } = {},
+): void {
   const skips = new Map((options.skip ?? []).map((s) => [s.test, s.reason]));
   for (const [test, reason] of skips) {
     if (reason.trim() === '') throw new Error(`skip of "${test}" needs a reason`);

@@ -69,7 +69,10 @@ export interface SessionTable {
 /** Idempotency keys. @example const r = await idem.remember({ key: 'k', bodySha256: h, taskUid: 7 }, 86_400_000); */
 export interface IdempotencyTable {
   /** Stores the entry unless a live one exists; returns the entry that is in force. */
-  remember(entry: Omit<IdempotencyEntry, 'expiresAt'>, ttlMs: number): Promise<{ created: boolean; entry: IdempotencyEntry }>;
+  remember(
+    entry: Omit<IdempotencyEntry, 'expiresAt'>,
+    ttlMs: number,
+  ): Promise<{ created: boolean; entry: IdempotencyEntry }>;
   get(key: string): Promise<IdempotencyEntry | undefined>;
   count(): Promise<number>;
 }
@@ -80,7 +83,12 @@ export interface JobTable {
   /** Claims the oldest pending job (or one whose lease expired); exactly one claimant wins. */
   claim(claimant: string, leaseMs: number, kinds?: readonly string[]): Promise<JobRecord | undefined>;
   /** Extends the lease and records progress; `undefined` when `claimant` no longer holds the job. */
-  heartbeat(id: number, claimant: string, leaseMs: number, progress?: { cursor?: string; progress?: number }): Promise<JobRecord | undefined>;
+  heartbeat(
+    id: number,
+    claimant: string,
+    leaseMs: number,
+    progress?: { cursor?: string; progress?: number },
+  ): Promise<JobRecord | undefined>;
   complete(id: number, claimant: string): Promise<JobRecord | undefined>;
   fail(id: number, claimant: string, error: string): Promise<JobRecord | undefined>;
   get(id: number): Promise<JobRecord | undefined>;
@@ -116,7 +124,12 @@ export interface CanaryTable {
 export interface CdcCursorTable {
   get(sink: string, indexUid: string): Promise<CdcCursor | undefined>;
   /** Moves the cursor if its version is `expectedVersion` (0 = absent); `undefined` otherwise. */
-  advance(sink: string, indexUid: string, expectedVersion: number, cursor: string): Promise<CdcCursor | undefined>;
+  advance(
+    sink: string,
+    indexUid: string,
+    expectedVersion: number,
+    cursor: string,
+  ): Promise<CdcCursor | undefined>;
 }
 
 /** API key → tenant. @example await tenants.put({ apiKeySha256: hex, tenantId: 'acme', group: null }); */

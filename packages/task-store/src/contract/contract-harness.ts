@@ -24,11 +24,17 @@ export interface ContractSkip {
 /** Seed and run count shared by every property (override with FC_SEED / FC_NUM_RUNS). */
 export function propertyParams(defaultRuns: number): { seed: number; numRuns: number } {
   const runs = Number(process.env.FC_NUM_RUNS ?? defaultRuns);
-  return { seed: Number(process.env.FC_SEED ?? 20261122), numRuns: Number.isFinite(runs) && runs > 0 ? runs : defaultRuns };
+  return {
+    seed: Number(process.env.FC_SEED ?? 20261122),
+    numRuns: Number.isFinite(runs) && runs > 0 ? runs : defaultRuns,
+  };
 }
 
 /** A controllable clock for TTL and lease tests. */
-export function createFakeClock(start = Date.UTC(2026, 0, 1)): { now: () => number; advance(ms: number): void } {
+export function createFakeClock(start = Date.UTC(2026, 0, 1)): {
+  now: () => number;
+  advance(ms: number): void;
+} {
   let t = start;
   return {
     now: () => t,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { TaskStoreError } from '../task-store-error.js';
 import type { TaskFilter, TaskStatus, TaskType, TaskView } from '../task-types.js';
 import { TASK_STATUSES } from '../task-types.js';
@@ -20,7 +20,9 @@ const opArb: fc.Arbitrary<Op> = fc.record({
 
 function filterArb(views: TaskView[]): fc.Arbitrary<TaskFilter> {
   const uids = views.map((v) => v.uid);
-  const dates = views.flatMap((v) => [v.enqueuedAt, v.startedAt, v.finishedAt]).filter((d): d is string => d !== null);
+  const dates = views
+    .flatMap((v) => [v.enqueuedAt, v.startedAt, v.finishedAt])
+    .filter((d): d is string => d !== null);
   const date = dates.length > 0 ? fc.constantFrom(...dates) : fc.constant('2026-01-01T00:00:00.000Z');
   // Each criterion is absent most of the time so combined filters still match something.
   const maybe = <T>(a: fc.Arbitrary<T>) =>
@@ -43,19 +45,36 @@ function filterArb(views: TaskView[]): fc.Arbitrary<TaskFilter> {
 }
 
 /** Tasks: lifecycle, validation, and `GET /tasks` semantics against an in-memory model. */
-export function defineTaskContract(create: CreateContractStore, test: (name: string, fn: () => Promise<void>) => void): void {
+export function defineTaskContract(
+  create: CreateContractStore,
+  test: (name: string, fn: () => Promise<void>) => void,
+): void {
   test('tasks: lifecycle stamps dates, duration and node tasks; uids are monotonic', async () => {
     const clock = createFakeClock();
     const { store } = await create({ now: clock.now });
     try {
-      const a = await store.tasks.create({ indexUid: 'movies', type: 'documentAdditionOrUpdate', nodeTasks: { n1: 4 } });
+      const a = await store.tasks.create({
+        indexUid: 'movies',
+        type: 'documentAdditionOrUpdate',
+        nodeTasks: { n1: 4 },
+      });
       const b = await store.tasks.create({ indexUid: null, type: 'dumpCreation' });
       expect(b.uid).toBeGreaterThan(a.uid);
-      expect(a).toMatchObject({ status: 'enqueued', startedAt: null, finishedAt: null, duration: null, canceledBy: null, error: null });
+      expect(a).toMatchObject({
+        status: 'enqueued',
+        startedAt: null,
+        finishedAt: null,
+        duration: null,
+        canceledBy: null,
+        error: null,
+      });
       clock.advance(1000);
       await store.tasks.update(a.uid, { status: 'processing', nodeTasks: { n2: 9 } });
       clock.advance(12);
-      const done = await store.tasks.update(a.uid, { status: 'succeeded', details: { receivedDocuments: 3, indexedDocuments: 3 } });
+      const done = await store.tasks.update(a.uid, {
+        status: 'succeeded',
+        details: { receivedDocuments: 3, indexedDocuments: 3 },
+      });
       expect(done.nodeTasks).toEqual({ n1: 4, n2: 9 });
       expect(done.startedAt).toBe(new Date(Date.UTC(2026, 0, 1) + 1000).toISOString());
       expect(done.duration).toBe('PT0.012S');
@@ -70,13 +89,31 @@ export function defineTaskContract(create: CreateContractStore, test: (name: str
     const { store } = await create();
     try {
       const t = await store.tasks.create({ indexUid: 'movies', type: 'indexCreation' });
-      await expect(store.tasks.update(t.uid, { status: 'exploded' as TaskStatus })).rejects.toMatchObject({ kind: 'invalid_input', field: 'status' });
-      await expect(store.tasks.update(t.uid + 100, { status: 'failed' })).rejects.toMatchObject({ kind: 'not_found' });
-      await expect(store.tasks.create({ indexUid: 'bad index!', type: 'indexCreation' })).rejects.toBeInstanceOf(TaskStoreError);
-      await expect(store.tasks.create({ indexUid: 'm', type: 'nope' as TaskType })).rejects.toMatchObject({ kind: 'invalid_input', field: 'type' });
-      await expect(store.tasks.list({ statuses: ['exploded'] })).rejects.toMatchObject({ kind: 'invalid_filter', field: 'statuses' });
-      await expect(store.tasks.list({ types: ['x'] })).rejects.toMatchObject({ kind: 'invalid_filter', field: 'types' });
-      await expect(store.tasks.list({ afterEnqueuedAt: 'yesterday' })).rejects.toMatchObject({ field: 'afterEnqueuedAt' });
+      await expect(store.tasks.update(t.uid, { status: 'exploded' as TaskStatus })).rejects.toMatchObject({
+        kind: 'invalid_input',
+        field: 'status',
+      });
+      await expect(store.tasks.update(t.uid + 100, { status: 'failed' })).rejects.toMatchObject({
+        kind: 'not_found',
+      });
+      await expect(
+        store.tasks.create({ indexUid: 'bad index!', type: 'indexCreation' }),
+      ).rejects.toBeInstanceOf(TaskStoreError);
+      await expect(store.tasks.create({ indexUid: 'm', type: 'nope' as TaskType })).rejects.toMatchObject({
+        kind: 'invalid_input',
+        field: 'type',
+      });
+      await expect(store.tasks.list({ statuses: ['exploded'] })).rejects.toMatchObject({
+        kind: 'invalid_filter',
+        field: 'statuses',
+      });
+      await expect(store.tasks.list({ types: ['x'] })).rejects.toMatchObject({
+        kind: 'invalid_filter',
+        field: 'types',
+      });
+      await expect(store.tasks.list({ afterEnqueuedAt: 'yesterday' })).rejects.toMatchObject({
+        field: 'afterEnqueuedAt',
+      });
       await expect(store.tasks.list({ limit: -1 })).rejects.toMatchObject({ field: 'limit' });
       expect(await store.tasks.get(t.uid)).toEqual(t);
       expect(await store.tasks.count()).toBe(1);
@@ -99,7 +136,9 @@ export function defineTaskContract(create: CreateContractStore, test: (name: str
               await store.tasks.update(t.uid, { status });
             }
           }
-          const all = (await Promise.all((await store.tasks.list({ limit: 1000 })).results.map((r) => store.tasks.get(r.uid)))) as TaskView[];
+          const all = (await Promise.all(
+            (await store.tasks.list({ limit: 1000 })).results.map((r) => store.tasks.get(r.uid)),
+          )) as TaskView[];
           expect(all).toHaveLength(ops.length);
           const filters = fc.sample(filterArb(all), { numRuns: 12, seed: ops.length });
           for (const filter of filters) {
@@ -135,7 +174,10 @@ export function defineTaskContract(create: CreateContractStore, test: (name: str
       await store.tasks.update(running.uid, { status: 'processing' });
       clock.advance(10_000);
       const fresh = await store.tasks.create({ indexUid: 'movies', type: 'indexCreation' });
-      await store.tasks.update(fresh.uid, { status: 'failed', error: { message: 'm', code: 'c', type: 'internal', link: 'l' } });
+      await store.tasks.update(fresh.uid, {
+        status: 'failed',
+        error: { message: 'm', code: 'c', type: 'internal', link: 'l' },
+      });
       expect(await store.tasks.prune(5_000)).toBe(1);
       expect(await store.tasks.get(old.uid)).toBeUndefined();
       expect((await store.tasks.list()).results.map((t) => t.uid)).toEqual([fresh.uid, running.uid]);

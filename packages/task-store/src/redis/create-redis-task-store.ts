@@ -2,8 +2,8 @@ import { Redis, type RedisOptions } from 'ioredis';
 import type { StoreOptions } from '../store-options.js';
 import { resolveStoreOptions } from '../store-options.js';
 import { createRecordTables } from '../tables/create-record-tables.js';
-import { TaskStoreError } from '../task-store-error.js';
 import type { TaskStore } from '../task-store.js';
+import { TaskStoreError } from '../task-store-error.js';
 import { createRedisKeys, DEFAULT_KEY_PREFIX } from './redis-keys.js';
 import { createRedisRecordBackend } from './redis-record-backend.js';
 import { checkRedisSchema } from './redis-schema.js';
@@ -40,7 +40,12 @@ export async function createRedisTaskStore(options: RedisTaskStoreOptions): Prom
     await redis.connect();
   } catch (cause) {
     redis.disconnect();
-    throw new TaskStoreError('backend_unavailable', `cannot connect to Redis at ${redactUrl(options.url)}: ${String(cause)}`, 'url', { cause });
+    throw new TaskStoreError(
+      'backend_unavailable',
+      `cannot connect to Redis at ${redactUrl(options.url)}: ${String(cause)}`,
+      'url',
+      { cause },
+    );
   }
   const keys = createRedisKeys(options.keyPrefix ?? DEFAULT_KEY_PREFIX);
   try {

@@ -60,15 +60,16 @@ export function createRedisRecordBackend(redis: Redis, keys: RedisKeys, run: Scr
       return Number(result) < 0 ? undefined : Number(result);
     },
     async delete(table, key, expectedVersion) {
-      const result = await run(DELETE_RECORD, [keys.row(table, key), keys.tableIndex(table)], [
-        expectedVersion === undefined ? '' : String(expectedVersion),
-        key,
-        keys.groupIndexPrefix(table),
-      ]);
+      const result = await run(
+        DELETE_RECORD,
+        [keys.row(table, key), keys.tableIndex(table)],
+        [expectedVersion === undefined ? '' : String(expectedVersion), key, keys.groupIndexPrefix(table)],
+      );
       return Number(result) === 1;
     },
     async list(table, options = {}) {
-      const indexKey = options.group === undefined ? keys.tableIndex(table) : keys.groupIndex(table, options.group);
+      const indexKey =
+        options.group === undefined ? keys.tableIndex(table) : keys.groupIndex(table, options.group);
       const stop = options.limit === undefined ? -1 : options.limit - 1;
       if (stop < -1 || options.limit === 0) return [];
       const members = options.newestFirst
@@ -81,24 +82,26 @@ export function createRedisRecordBackend(redis: Redis, keys: RedisKeys, run: Scr
     },
     async trim(table, keep, group) {
       const indexKey = group === undefined ? keys.tableIndex(table) : keys.groupIndex(table, group);
-      const result = await run(TRIM_RECORDS, [indexKey, keys.tableIndex(table)], [
-        keep,
-        keys.rowPrefix(table),
-        keys.groupIndexPrefix(table),
-      ]);
+      const result = await run(
+        TRIM_RECORDS,
+        [indexKey, keys.tableIndex(table)],
+        [keep, keys.rowPrefix(table), keys.groupIndexPrefix(table)],
+      );
       return Number(result);
     },
     async touch(table, key, score) {
-      await run(TOUCH_RECORD, [keys.row(table, key), keys.tableIndex(table)], [String(score), key, keys.groupIndexPrefix(table)]);
+      await run(
+        TOUCH_RECORD,
+        [keys.row(table, key), keys.tableIndex(table)],
+        [String(score), key, keys.groupIndexPrefix(table)],
+      );
     },
     async increment(table, key, by, now, expiresAt, backstopMs) {
-      const result = await run(INCREMENT_RECORD, [keys.row(table, key), keys.tableIndex(table)], [
-        by,
-        now,
-        opt(expiresAt),
-        opt(backstopMs === null ? null : Math.ceil(backstopMs)),
-        key,
-      ]);
+      const result = await run(
+        INCREMENT_RECORD,
+        [keys.row(table, key), keys.tableIndex(table)],
+        [by, now, opt(expiresAt), opt(backstopMs === null ? null : Math.ceil(backstopMs)), key],
+      );
       return Number(result);
     },
     async nextSequence(name) {

@@ -26,7 +26,8 @@ async function openFresh(options?: StoreOptions) {
   const store = await createRedisTaskStore({ ...options, url: redisServer.url, keyPrefix });
   return {
     store,
-    reopen: (reopenOptions?: StoreOptions) => createRedisTaskStore({ ...(reopenOptions ?? options), url: redisServer.url, keyPrefix }),
+    reopen: (reopenOptions?: StoreOptions) =>
+      createRedisTaskStore({ ...(reopenOptions ?? options), url: redisServer.url, keyPrefix }),
     corruptTask: async (uid: number) => {
       await raw.hset(keys.task(uid), 'details', '{not json');
     },
@@ -56,7 +57,7 @@ describe('Redis adapter specifics', () => {
       await store.sessions.pin({ sessionId: 's1', group: 'g0', minTaskUid: 3 }, 60_000);
       const task = await store.tasks.create({ indexUid: 'movies', type: 'indexCreation' });
       expect(await raw.type(keys.row('sessions', 's1'))).toBe('hash');
-      expect(await raw.zrange(keys.tableIndex('sessions'), 0, -1)).toEqual(['s1']);
+      expect(await raw.zrange(keys.tableIndex('sessions'), '0', '-1')).toEqual(['s1']);
       const ttl = await raw.pttl(keys.row('sessions', 's1'));
       expect(ttl).toBeGreaterThan(60_000);
       expect(ttl).toBeLessThanOrEqual(120_000);
@@ -74,7 +75,10 @@ describe('Redis adapter specifics', () => {
 
   it('fails with backend_unavailable when Redis cannot be reached', async () => {
     await expect(
-      createRedisTaskStore({ url: 'redis://127.0.0.1:1', redis: { retryStrategy: () => null, maxRetriesPerRequest: 0 } }),
+      createRedisTaskStore({
+        url: 'redis://127.0.0.1:1',
+        redis: { retryStrategy: () => null, maxRetriesPerRequest: 0 },
+      }),
     ).rejects.toMatchObject({ kind: 'backend_unavailable' });
   });
 });

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ResolvedStoreOptions } from '../store-options.js';
-import { type NormalizedTaskFilter, normalizeTaskFilter, selectsNothing, type TaskRecord, toTaskView } from '../task-filter.js';
+import {
+  type NormalizedTaskFilter,
+  normalizeTaskFilter,
+  selectsNothing,
+  type TaskRecord,
+  toTaskView,
+} from '../task-filter.js';
 import { applyTaskUpdate, createTaskRecord } from '../task-lifecycle.js';
-import { TaskStoreError } from '../task-store-error.js';
 import type { TaskTable } from '../task-store.js';
+import { TaskStoreError } from '../task-store-error.js';
 import { TASK_STATUSES, TASK_TYPES, type TaskStatus, type TaskType } from '../task-types.js';
 import type { RedisKeys } from './redis-keys.js';
 import { PRUNE_TASKS, type ScriptRunner, WRITE_TASK } from './redis-scripts.js';
@@ -18,7 +24,12 @@ const TEMP_TTL_MS = 30_000;
  * costs O(N·K) for the intersection of K sets whose smallest has N members, plus O(log M + limit)
  * for the page; an unfiltered list is O(log M + limit). It never scans task hashes.
  */
-export function createRedisTaskTable(redis: Redis, keys: RedisKeys, run: ScriptRunner, options: ResolvedStoreOptions): TaskTable {
+export function createRedisTaskTable(
+  redis: Redis,
+  keys: RedisKeys,
+  run: ScriptRunner,
+  options: ResolvedStoreOptions,
+): TaskTable {
   const read = async (uid: number) => {
     const hash = await redis.hgetall(keys.task(uid));
     return hash.rev === undefined ? undefined : { record: fromHash(hash), rev: hash.rev };
@@ -49,7 +60,11 @@ export function createRedisTaskTable(redis: Redis, keys: RedisKeys, run: ScriptR
       multi.zadd(k, ...f.uids.flatMap((u) => [u, String(u)]));
       parts.push({ key: k, weight: 0 });
     }
-    for (const [column, w] of [['enqueued', f.enqueuedAt], ['started', f.startedAt], ['finished', f.finishedAt]] as const) {
+    for (const [column, w] of [
+      ['enqueued', f.enqueuedAt],
+      ['started', f.startedAt],
+      ['finished', f.finishedAt],
+    ] as const) {
       if (w.after === undefined && w.before === undefined) continue;
       const k = temp();
       const min = w.after === undefined ? '-inf' : `(${w.after}`;
@@ -72,7 +87,8 @@ export function createRedisTaskTable(redis: Redis, keys: RedisKeys, run: ScriptR
       const probe = createTaskRecord(0, input, options.now());
       const uid = await redis.incr(keys.sequence('tasks'));
       const record = { ...probe, uid };
-      if (!(await write(record, ''))) throw new TaskStoreError('backend_unavailable', `[BUG] task uid ${uid} already exists`, 'uid');
+      if (!(await write(record, '')))
+        throw new TaskStoreError('backend_unavailable', `[BUG] task uid ${uid} already exists`, 'uid');
       return toTaskView(record);
     },
     async update(uid, update) {
@@ -161,7 +177,10 @@ function toArgs(t: TaskRecord, rev: string, prefix: string): string[] {
 
 function fromHash(h: Record<string, string>): TaskRecord {
   const uid = Number(h.uid);
-  if (!(TASK_STATUSES as readonly string[]).includes(h.status ?? '') || !(TASK_TYPES as readonly string[]).includes(h.type ?? '')) {
+  if (
+    !(TASK_STATUSES as readonly string[]).includes(h.status ?? '') ||
+    !(TASK_TYPES as readonly string[]).includes(h.type ?? '')
+  ) {
     throw new TaskStoreError('corrupt_row', `task \`${uid}\` has an unknown status or type`, 'tasks');
   }
   const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
@@ -187,6 +206,8 @@ function parseField(uid: number, field: string, text: string | undefined): unkno
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
     return value;
   } catch (cause) {
-    throw new TaskStoreError('corrupt_row', `task \`${uid}\` has malformed JSON in \`${field}\``, 'tasks', { cause });
+    throw new TaskStoreError('corrupt_row', `task \`${uid}\` has malformed JSON in \`${field}\``, 'tasks', {
+      cause,
+    });
   }
 }

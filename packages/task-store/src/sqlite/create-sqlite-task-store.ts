@@ -4,8 +4,8 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { StoreOptions } from '../store-options.js';
 import { resolveStoreOptions } from '../store-options.js';
 import { createRecordTables } from '../tables/create-record-tables.js';
-import { TaskStoreError } from '../task-store-error.js';
 import type { TaskStore } from '../task-store.js';
+import { TaskStoreError } from '../task-store-error.js';
 import type { SqliteDatabase } from './sqlite-database.js';
 import { createSqliteRecordBackend } from './sqlite-record-backend.js';
 import { migrateSqliteSchema } from './sqlite-schema.js';
@@ -37,7 +37,12 @@ export async function createSqliteTaskStore(options: SqliteTaskStoreOptions): Pr
     database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     database.pragma('synchronous = NORMAL');
   } catch (cause) {
-    throw new TaskStoreError('backend_unavailable', `cannot open SQLite database \`${options.path}\`: ${String(cause)}`, 'path', { cause });
+    throw new TaskStoreError(
+      'backend_unavailable',
+      `cannot open SQLite database \`${options.path}\`: ${String(cause)}`,
+      'path',
+      { cause },
+    );
   }
   const db = new Kysely<SqliteDatabase>({ dialect: new SqliteDialect({ database }) });
   try {

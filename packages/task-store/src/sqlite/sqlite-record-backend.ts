@@ -21,7 +21,12 @@ export function createSqliteRecordBackend(kysely: Kysely<SqliteDatabase>, busKey
   }
   bus.users += 1;
   const emitter = bus.emitter;
-  const values = (row: RecordWrite) => ({ grp: row.group, body: row.body, score: row.score, expires_at: row.expiresAt });
+  const values = (row: RecordWrite) => ({
+    grp: row.group,
+    body: row.body,
+    score: row.score,
+    expires_at: row.expiresAt,
+  });
 
   return {
     async get(table, key) {
@@ -33,7 +38,9 @@ export function createSqliteRecordBackend(kysely: Kysely<SqliteDatabase>, busKey
         const insert = db.insertInto(table).values({ pk: row.key, version: 1, ...values(row) });
         const done = await (expectedVersion === 0
           ? insert.onConflict((oc) => oc.column('pk').doNothing())
-          : insert.onConflict((oc) => oc.column('pk').doUpdateSet({ ...values(row), version: sql`version + 1` }))
+          : insert.onConflict((oc) =>
+              oc.column('pk').doUpdateSet({ ...values(row), version: sql`version + 1` }),
+            )
         )
           .returning('version')
           .executeTakeFirst();
@@ -119,6 +126,12 @@ export function createSqliteRecordBackend(kysely: Kysely<SqliteDatabase>, busKey
 }
 
 function toStored(row: SqliteRecordRow): StoredRecord {
-  return { key: row.pk, group: row.grp, body: row.body, version: row.version, score: row.score, expiresAt: row.expires_at };
+  return {
+    key: row.pk,
+    group: row.grp,
+    body: row.body,
+    version: row.version,
+    score: row.score,
+    expiresAt: row.expires_at,
+  };
 }
-

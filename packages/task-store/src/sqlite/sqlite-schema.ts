@@ -25,7 +25,12 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('finished_at', 'integer')
         .execute();
       for (const column of ['status', 'type', 'index_uid', 'enqueued_at', 'finished_at']) {
-        await db.schema.createIndex(`tasks_${column}`).ifNotExists().on('tasks').columns([column, 'uid']).execute();
+        await db.schema
+          .createIndex(`tasks_${column}`)
+          .ifNotExists()
+          .on('tasks')
+          .columns([column, 'uid'])
+          .execute();
       }
       await db.schema
         .createTable('sequences')
@@ -44,8 +49,18 @@ const MIGRATIONS: Record<string, Migration> = {
           .addColumn('score', 'real', (c) => c.notNull())
           .addColumn('expires_at', 'integer')
           .execute();
-        await db.schema.createIndex(`${table}_score`).ifNotExists().on(table).columns(['score', 'pk']).execute();
-        await db.schema.createIndex(`${table}_grp`).ifNotExists().on(table).columns(['grp', 'score', 'pk']).execute();
+        await db.schema
+          .createIndex(`${table}_score`)
+          .ifNotExists()
+          .on(table)
+          .columns(['score', 'pk'])
+          .execute();
+        await db.schema
+          .createIndex(`${table}_grp`)
+          .ifNotExists()
+          .on(table)
+          .columns(['grp', 'score', 'pk'])
+          .execute();
       }
     },
   },
@@ -59,9 +74,13 @@ export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS);
  * know was written by a newer Miroir: refuse it rather than risk corrupting it.
  */
 export async function migrateSqliteSchema(db: Kysely<unknown>): Promise<void> {
-  const exists = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = ${SCHEMA_VERSION_TABLE}`.execute(db);
+  const exists = await sql<{
+    name: string;
+  }>`select name from sqlite_master where type = 'table' and name = ${SCHEMA_VERSION_TABLE}`.execute(db);
   if (exists.rows.length > 0) {
-    const applied = await sql<{ name: string }>`select name from ${sql.table(SCHEMA_VERSION_TABLE)}`.execute(db);
+    const applied = await sql<{ name: string }>`select name from ${sql.table(SCHEMA_VERSION_TABLE)}`.execute(
+      db,
+    );
     const unknown = applied.rows.map((r) => r.name).filter((name) => !KNOWN_MIGRATIONS.includes(name));
     if (unknown.length > 0) {
       throw new TaskStoreError(
@@ -79,6 +98,11 @@ export async function migrateSqliteSchema(db: Kysely<unknown>): Promise<void> {
   });
   const { error } = await migrator.migrateToLatest();
   if (error !== undefined) {
-    throw new TaskStoreError('backend_unavailable', `SQLite schema migration failed: ${String(error)}`, 'schema_version', { cause: error });
+    throw new TaskStoreError(
+      'backend_unavailable',
+      `SQLite schema migration failed: ${String(error)}`,
+      'schema_version',
+      { cause: error },
+    );
   }
 }

@@ -27,7 +27,8 @@ async function openFresh(options?: StoreOptions) {
     store,
     reopen: (reopenOptions?: StoreOptions) => createSqliteTaskStore({ ...(reopenOptions ?? options), path }),
     corruptTask: async (uid: number) => raw('update tasks set details = ? where uid = ?', '{not json', uid),
-    corruptRecord: async (table: string, key: string) => raw(`update ${table} set body = ? where pk = ?`, '{not json', key),
+    corruptRecord: async (table: string, key: string) =>
+      raw(`update ${table} set body = ? where pk = ?`, '{not json', key),
   };
 }
 
@@ -39,9 +40,15 @@ describe('SQLite schema versioning', () => {
     const store = await createSqliteTaskStore({ path });
     await store.close();
     const db = new Database(path);
-    db.prepare('insert into schema_version (name, timestamp) values (?, ?)').run('9999_from_the_future', new Date().toISOString());
+    db.prepare('insert into schema_version (name, timestamp) values (?, ?)').run(
+      '9999_from_the_future',
+      new Date().toISOString(),
+    );
     db.close();
-    await expect(createSqliteTaskStore({ path })).rejects.toMatchObject({ kind: 'schema_too_new', message: expect.stringContaining('9999_from_the_future') });
+    await expect(createSqliteTaskStore({ path })).rejects.toMatchObject({
+      kind: 'schema_too_new',
+      message: expect.stringContaining('9999_from_the_future'),
+    });
   });
 
   it('opens an existing database again without re-running migrations and in WAL mode', async () => {

@@ -1,10 +1,16 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { RecordBackend } from '../record-backend.js';
 import type { ResolvedStoreOptions } from '../store-options.js';
-import { type NormalizedTaskFilter, normalizeTaskFilter, selectsNothing, type TaskRecord, toTaskView } from '../task-filter.js';
+import {
+  type NormalizedTaskFilter,
+  normalizeTaskFilter,
+  selectsNothing,
+  type TaskRecord,
+  toTaskView,
+} from '../task-filter.js';
 import { applyTaskUpdate, createTaskRecord } from '../task-lifecycle.js';
-import { TaskStoreError } from '../task-store-error.js';
 import type { TaskTable } from '../task-store.js';
+import { TaskStoreError } from '../task-store-error.js';
 import { TASK_STATUSES, TASK_TYPES, type TaskStatus, type TaskType } from '../task-types.js';
 import type { SqliteDatabase, SqliteTaskRow } from './sqlite-database.js';
 
@@ -14,7 +20,11 @@ type TaskQuery = SelectQueryBuilder<SqliteDatabase, 'tasks', object>;
  * The tasks table on SQLite: real columns with indexes on status, type, index uid and dates, so
  * `GET /tasks` filters are one indexed query plus one `count(*)`.
  */
-export function createSqliteTaskTable(db: Kysely<SqliteDatabase>, backend: RecordBackend, options: ResolvedStoreOptions): TaskTable {
+export function createSqliteTaskTable(
+  db: Kysely<SqliteDatabase>,
+  backend: RecordBackend,
+  options: ResolvedStoreOptions,
+): TaskTable {
   const read = async (uid: number) => {
     const row = await db.selectFrom('tasks').selectAll().where('uid', '=', uid).executeTakeFirst();
     return row === undefined ? undefined : fromRow(row);
@@ -47,7 +57,10 @@ export function createSqliteTaskTable(db: Kysely<SqliteDatabase>, backend: Recor
       const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       let page = base.selectAll();
       if (f.from !== undefined) page = page.where('uid', f.reverse ? '>=' : '<=', f.from);
-      const rows = await page.orderBy('uid', f.reverse ? 'asc' : 'desc').limit(f.limit + 1).execute();
+      const rows = await page
+        .orderBy('uid', f.reverse ? 'asc' : 'desc')
+        .limit(f.limit + 1)
+        .execute();
       const results = rows.slice(0, f.limit).map((r) => toTaskView(fromRow(r)));
       return {
         results,
@@ -60,12 +73,18 @@ export function createSqliteTaskTable(db: Kysely<SqliteDatabase>, backend: Recor
     async count(filter = {}) {
       const f = normalizeTaskFilter(filter);
       if (selectsNothing(f)) return 0;
-      const total = await applyFilter(db.selectFrom('tasks'), f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const total = await applyFilter(db.selectFrom('tasks'), f)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(total.n);
     },
     async prune(olderThanMs) {
       const cutoff = options.now() - olderThanMs;
-      const res = await db.deleteFrom('tasks').where('finished_at', 'is not', null).where('finished_at', '<', cutoff).executeTakeFirst();
+      const res = await db
+        .deleteFrom('tasks')
+        .where('finished_at', 'is not', null)
+        .where('finished_at', '<', cutoff)
+        .executeTakeFirst();
       return Number(res.numDeletedRows);
     },
   };
@@ -106,7 +125,10 @@ function toRow(t: TaskRecord): SqliteTaskRow {
 }
 
 function fromRow(row: SqliteTaskRow): TaskRecord {
-  if (!(TASK_STATUSES as readonly string[]).includes(row.status) || !(TASK_TYPES as readonly string[]).includes(row.type)) {
+  if (
+    !(TASK_STATUSES as readonly string[]).includes(row.status) ||
+    !(TASK_TYPES as readonly string[]).includes(row.type)
+  ) {
     throw new TaskStoreError('corrupt_row', `task \`${row.uid}\` has an unknown status or type`, 'tasks');
   }
   return {
@@ -128,9 +150,12 @@ function parseColumn(uid: number, column: string, text: string | null): unknown 
   if (text === null) return null;
   try {
     const value: unknown = JSON.parse(text);
-    if (value !== null && (typeof value !== 'object' || Array.isArray(value))) throw new Error('not an object');
+    if (value !== null && (typeof value !== 'object' || Array.isArray(value)))
+      throw new Error('not an object');
     return value;
   } catch (cause) {
-    throw new TaskStoreError('corrupt_row', `task \`${uid}\` has malformed JSON in \`${column}\``, 'tasks', { cause });
+    throw new TaskStoreError('corrupt_row', `task \`${uid}\` has malformed JSON in \`${column}\``, 'tasks', {
+      cause,
+    });
   }
 }

@@ -1,5 +1,5 @@
-import type { AdminSession } from '../record-types.js';
 import type { RecordBackend } from '../record-backend.js';
+import type { AdminSession } from '../record-types.js';
 import type { ResolvedStoreOptions } from '../store-options.js';
 import type { AdminSessionTable } from '../task-store.js';
 import { assertDuration, assertKey, backstopFor, parseBody, readLive } from './record-codec.js';
@@ -9,11 +9,21 @@ const TABLE = 'admin_sessions';
 export const REVOCATION_CHANNEL = 'admin_sessions:revoked';
 
 /** Builds admin_sessions: lazy expiry on read, revocation stored in the row and announced. */
-export function createAdminSessionTable(backend: RecordBackend, options: ResolvedStoreOptions): AdminSessionTable {
+export function createAdminSessionTable(
+  backend: RecordBackend,
+  options: ResolvedStoreOptions,
+): AdminSessionTable {
   const write = (session: AdminSession, now: number, expected?: number) =>
     backend.put(
       TABLE,
-      { key: session.sessionId, group: '', body: JSON.stringify(session), score: session.createdAt, expiresAt: session.expiresAt, backstopMs: backstopFor(session.expiresAt, now) },
+      {
+        key: session.sessionId,
+        group: '',
+        body: JSON.stringify(session),
+        score: session.createdAt,
+        expiresAt: session.expiresAt,
+        backstopMs: backstopFor(session.expiresAt, now),
+      },
       expected,
     );
   const read = async (sessionId: string) => {
@@ -26,7 +36,13 @@ export function createAdminSessionTable(backend: RecordBackend, options: Resolve
       assertKey('subject', subject);
       assertDuration('ttlMs', ttlMs);
       const now = options.now();
-      const session: AdminSession = { sessionId, subject, createdAt: now, expiresAt: now + ttlMs, revokedAt: null };
+      const session: AdminSession = {
+        sessionId,
+        subject,
+        createdAt: now,
+        expiresAt: now + ttlMs,
+        revokedAt: null,
+      };
       await write(session, now);
       return session;
     },

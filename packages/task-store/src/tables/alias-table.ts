@@ -1,8 +1,8 @@
-import type { AliasRecord, AliasTarget } from '../record-types.js';
 import type { RecordBackend } from '../record-backend.js';
+import type { AliasRecord, AliasTarget } from '../record-types.js';
 import type { ResolvedStoreOptions } from '../store-options.js';
-import { TaskStoreError } from '../task-store-error.js';
 import type { AliasTable } from '../task-store.js';
+import { TaskStoreError } from '../task-store-error.js';
 import { assertKey, parseBody } from './record-codec.js';
 
 const TABLE = 'aliases';
@@ -24,13 +24,18 @@ export function createAliasTable(backend: RecordBackend, options: ResolvedStoreO
       assertKey('name', name);
       checkTarget(target);
       if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
-        throw new TaskStoreError('invalid_input', '`expectedVersion` must be a non-negative integer', 'expectedVersion');
+        throw new TaskStoreError(
+          'invalid_input',
+          '`expectedVersion` must be a non-negative integer',
+          'expectedVersion',
+        );
       }
       const current = await backend.get(TABLE, name);
       const currentVersion = current === undefined ? 0 : current.version;
       if (currentVersion !== expectedVersion) return undefined;
       const now = options.now();
-      const history = current === undefined ? [] : historyAfter(parseBody<AliasRecord>(TABLE, current), current.version);
+      const history =
+        current === undefined ? [] : historyAfter(parseBody<AliasRecord>(TABLE, current), current.version);
       const next: AliasRecord = {
         name,
         target: copyTarget(target),
@@ -38,7 +43,14 @@ export function createAliasTable(backend: RecordBackend, options: ResolvedStoreO
         updatedAt: now,
         history: history.slice(0, options.aliasHistoryLimit),
       };
-      const row = { key: name, group: '', body: JSON.stringify(next), score: now, expiresAt: null, backstopMs: null };
+      const row = {
+        key: name,
+        group: '',
+        body: JSON.stringify(next),
+        score: now,
+        expiresAt: null,
+        backstopMs: null,
+      };
       const version = await backend.put(TABLE, row, expectedVersion);
       return version === undefined ? undefined : { ...next, version };
     },
@@ -58,10 +70,14 @@ function checkTarget(target: AliasTarget): void {
     return;
   }
   if (target?.kind === 'multi' && Array.isArray(target.targetUids) && target.targetUids.length > 0) {
-    target.targetUids.forEach((uid) => assertKey('targetUids', uid));
+    for (const uid of target.targetUids) assertKey('targetUids', uid);
     return;
   }
-  throw new TaskStoreError('invalid_input', 'alias target must be {kind:"single",currentUid} or {kind:"multi",targetUids}', 'target');
+  throw new TaskStoreError(
+    'invalid_input',
+    'alias target must be {kind:"single",currentUid} or {kind:"multi",targetUids}',
+    'target',
+  );
 }
 
 function copyTarget(target: AliasTarget): AliasTarget {

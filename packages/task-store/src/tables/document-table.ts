@@ -1,7 +1,7 @@
 import type { RecordBackend, RecordTable } from '../record-backend.js';
 import type { ResolvedStoreOptions } from '../store-options.js';
-import { TaskStoreError } from '../task-store-error.js';
 import type { DocumentTable } from '../task-store.js';
+import { TaskStoreError } from '../task-store-error.js';
 import { assertKey, parseBody } from './record-codec.js';
 
 /**
@@ -24,7 +24,14 @@ export function createDocumentTable<K extends string, D extends string>(
         throw new TaskStoreError('invalid_input', `\`${docField}\` must be an object`, docField);
       }
       const body = JSON.stringify({ [keyField]: key, [docField]: inner });
-      await backend.put(table, { key, group: '', body, score: options.now(), expiresAt: null, backstopMs: null });
+      await backend.put(table, {
+        key,
+        group: '',
+        body,
+        score: options.now(),
+        expiresAt: null,
+        backstopMs: null,
+      });
     },
     async get(key: string) {
       const row = await backend.get(table, assertKey(keyField, key));
@@ -32,7 +39,9 @@ export function createDocumentTable<K extends string, D extends string>(
     },
     async list() {
       const rows = await backend.list(table);
-      return rows.map((row) => parseBody<Doc>(table, row)).sort((a, b) => (a[keyField] < b[keyField] ? -1 : 1));
+      return rows
+        .map((row) => parseBody<Doc>(table, row))
+        .sort((a, b) => (a[keyField] < b[keyField] ? -1 : 1));
     },
     async delete(key: string) {
       return backend.delete(table, assertKey(keyField, key));

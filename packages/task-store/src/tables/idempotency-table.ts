@@ -1,21 +1,36 @@
-import type { IdempotencyEntry } from '../record-types.js';
 import type { RecordBackend } from '../record-backend.js';
+import type { IdempotencyEntry } from '../record-types.js';
 import type { ResolvedStoreOptions } from '../store-options.js';
-import { TaskStoreError } from '../task-store-error.js';
 import type { IdempotencyTable } from '../task-store.js';
-import { assertDuration, assertKey, backstopFor, isExpired, parseBody, readLive, versionOf } from './record-codec.js';
+import { TaskStoreError } from '../task-store-error.js';
+import {
+  assertDuration,
+  assertKey,
+  backstopFor,
+  isExpired,
+  parseBody,
+  readLive,
+  versionOf,
+} from './record-codec.js';
 
 const TABLE = 'idempotency_cache';
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** Builds the idempotency cache: insert-if-absent with TTL, oldest evicted beyond `maxIdempotencyKeys`. */
-export function createIdempotencyTable(backend: RecordBackend, options: ResolvedStoreOptions): IdempotencyTable {
+export function createIdempotencyTable(
+  backend: RecordBackend,
+  options: ResolvedStoreOptions,
+): IdempotencyTable {
   return {
     async remember(entry, ttlMs) {
       assertKey('key', entry.key);
       assertDuration('ttlMs', ttlMs);
       if (typeof entry.bodySha256 !== 'string' || !SHA256_HEX.test(entry.bodySha256)) {
-        throw new TaskStoreError('invalid_input', '`bodySha256` must be 64 lowercase hex characters', 'bodySha256');
+        throw new TaskStoreError(
+          'invalid_input',
+          '`bodySha256` must be 64 lowercase hex characters',
+          'bodySha256',
+        );
       }
       if (!Number.isSafeInteger(entry.taskUid) || entry.taskUid < 0) {
         throw new TaskStoreError('invalid_input', '`taskUid` must be a non-negative integer', 'taskUid');
@@ -23,9 +38,22 @@ export function createIdempotencyTable(backend: RecordBackend, options: Resolved
       for (;;) {
         const now = options.now();
         const existing = await readLive(backend, TABLE, entry.key, now);
-        if (existing !== undefined) return { created: false, entry: parseBody<IdempotencyEntry>(TABLE, existing) };
-        const stored: IdempotencyEntry = { key: entry.key, bodySha256: entry.bodySha256, taskUid: entry.taskUid, expiresAt: now + ttlMs };
-        const row = { key: entry.key, group: '', body: JSON.stringify(stored), score: now, expiresAt: stored.expiresAt, backstopMs: backstopFor(stored.expiresAt, now) };
+        if (existing !== undefined)
+          return { created: false, entry: parseBody<IdempotencyEntry>(TABLE, existing) };
+        const stored: IdempotencyEntry = {
+          key: entry.key,
+          bodySha256: entry.bodySha256,
+          taskUid: entry.taskUid,
+          expiresAt: now + ttlMs,
+        };
+        const row = {
+          key: entry.key,
+          group: '',
+          body: JSON.stringify(stored),
+          score: now,
+          expiresAt: stored.expiresAt,
+          backstopMs: backstopFor(stored.expiresAt, now),
+        };
         if ((await backend.put(TABLE, row, versionOf(existing))) !== undefined) {
           await backend.trim(TABLE, options.maxIdempotencyKeys);
           return { created: true, entry: stored };

@@ -1,8 +1,8 @@
-import type { JobRecord } from '../record-types.js';
 import type { RecordBackend, StoredRecord } from '../record-backend.js';
+import type { JobRecord } from '../record-types.js';
 import type { ResolvedStoreOptions } from '../store-options.js';
-import { TaskStoreError } from '../task-store-error.js';
 import type { JobTable } from '../task-store.js';
+import { TaskStoreError } from '../task-store-error.js';
 import { assertDuration, assertKey, parseBody } from './record-codec.js';
 
 const TABLE = 'jobs';
@@ -19,17 +19,29 @@ export function createJobTable(backend: RecordBackend, options: ResolvedStoreOpt
   const write = (job: JobRecord, expected: number) =>
     backend.put(
       TABLE,
-      { key: String(job.id), group: isFinished(job) ? DONE : QUEUE, body: JSON.stringify(job), score: job.id, expiresAt: null, backstopMs: null },
+      {
+        key: String(job.id),
+        group: isFinished(job) ? DONE : QUEUE,
+        body: JSON.stringify(job),
+        score: job.id,
+        expiresAt: null,
+        backstopMs: null,
+      },
       expected,
     );
   // Applies `change` to a job held by `claimant`; undefined when the job is gone or not theirs.
-  const mutateHeld = async (id: number, claimant: string, change: (job: JobRecord, now: number) => JobRecord) => {
+  const mutateHeld = async (
+    id: number,
+    claimant: string,
+    change: (job: JobRecord, now: number) => JobRecord,
+  ) => {
     assertKey('claimant', claimant);
     const row = await backend.get(TABLE, String(id));
     if (row === undefined) return undefined;
     const job = decode(row);
     const now = options.now();
-    if (job.state !== 'claimed' || job.claimant !== claimant || (job.leaseUntil ?? 0) <= now) return undefined;
+    if (job.state !== 'claimed' || job.claimant !== claimant || (job.leaseUntil ?? 0) <= now)
+      return undefined;
     const next = { ...change(job, now), updatedAt: now };
     return (await write(next, row.version)) === undefined ? undefined : next;
   };
@@ -37,12 +49,23 @@ export function createJobTable(backend: RecordBackend, options: ResolvedStoreOpt
     async enqueue(kind, payload) {
       assertKey('kind', kind);
       const body = JSON.stringify(payload ?? null);
-      if (body === undefined) throw new TaskStoreError('invalid_input', '`payload` must be JSON-serialisable', 'payload');
+      if (body === undefined)
+        throw new TaskStoreError('invalid_input', '`payload` must be JSON-serialisable', 'payload');
       const id = await backend.nextSequence(TABLE);
       const now = options.now();
       const job: JobRecord = {
-        id, kind, payload: JSON.parse(body), state: 'pending', claimant: null, leaseUntil: null, cursor: null,
-        progress: 0, attempts: 0, error: null, createdAt: now, updatedAt: now,
+        id,
+        kind,
+        payload: JSON.parse(body),
+        state: 'pending',
+        claimant: null,
+        leaseUntil: null,
+        cursor: null,
+        progress: 0,
+        attempts: 0,
+        error: null,
+        createdAt: now,
+        updatedAt: now,
       };
       await write(job, 0);
       return job;
@@ -54,7 +77,14 @@ export function createJobTable(backend: RecordBackend, options: ResolvedStoreOpt
         const job = decode(row);
         const now = options.now();
         if (!isClaimable(job, now) || (kinds !== undefined && !kinds.includes(job.kind))) continue;
-        const next: JobRecord = { ...job, state: 'claimed', claimant, leaseUntil: now + leaseMs, attempts: job.attempts + 1, updatedAt: now };
+        const next: JobRecord = {
+          ...job,
+          state: 'claimed',
+          claimant,
+          leaseUntil: now + leaseMs,
+          attempts: job.attempts + 1,
+          updatedAt: now,
+        };
         if ((await write(next, row.version)) !== undefined) return next;
       }
       return undefined;
@@ -72,7 +102,12 @@ export function createJobTable(backend: RecordBackend, options: ResolvedStoreOpt
       return mutateHeld(id, claimant, (job) => ({ ...job, state: 'completed', leaseUntil: null }));
     },
     async fail(id, claimant, error) {
-      return mutateHeld(id, claimant, (job) => ({ ...job, state: 'failed', leaseUntil: null, error: String(error) }));
+      return mutateHeld(id, claimant, (job) => ({
+        ...job,
+        state: 'failed',
+        leaseUntil: null,
+        error: String(error),
+      }));
     },
     async get(id) {
       const row = await backend.get(TABLE, String(id));
@@ -83,7 +118,8 @@ export function createJobTable(backend: RecordBackend, options: ResolvedStoreOpt
     },
     async queueDepth() {
       const now = options.now();
-      return (await backend.list(TABLE, { group: QUEUE })).map(decode).filter((job) => isClaimable(job, now)).length;
+      return (await backend.list(TABLE, { group: QUEUE })).map(decode).filter((job) => isClaimable(job, now))
+        .length;
     },
   };
 }

@@ -1,5 +1,5 @@
-import type { LeaseRecord } from '../record-types.js';
 import type { RecordBackend } from '../record-backend.js';
+import type { LeaseRecord } from '../record-types.js';
 import type { ResolvedStoreOptions } from '../store-options.js';
 import type { LeaseTable } from '../task-store.js';
 import { assertDuration, assertKey, parseBody } from './record-codec.js';
@@ -12,7 +12,18 @@ const TABLE = 'leader_lease';
  */
 export function createLeaseTable(backend: RecordBackend, options: ResolvedStoreOptions): LeaseTable {
   const write = (lease: LeaseRecord, expected: number) =>
-    backend.put(TABLE, { key: lease.scope, group: '', body: JSON.stringify(lease), score: lease.term, expiresAt: null, backstopMs: null }, expected);
+    backend.put(
+      TABLE,
+      {
+        key: lease.scope,
+        group: '',
+        body: JSON.stringify(lease),
+        score: lease.term,
+        expiresAt: null,
+        backstopMs: null,
+      },
+      expected,
+    );
   return {
     async acquire(scope, holder, ttlMs) {
       assertKey('scope', scope);

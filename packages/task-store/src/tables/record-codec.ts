@@ -10,7 +10,11 @@ const BACKSTOP_SLACK_MS = 60_000;
 /** Rejects empty, non-string or oversize keys with `invalid_input` naming the field. */
 export function assertKey(field: string, value: unknown): string {
   if (typeof value !== 'string' || value.length === 0 || Buffer.byteLength(value) > MAX_KEY_BYTES) {
-    throw new TaskStoreError('invalid_input', `\`${field}\` must be a non-empty string of at most ${MAX_KEY_BYTES} bytes`, field);
+    throw new TaskStoreError(
+      'invalid_input',
+      `\`${field}\` must be a non-empty string of at most ${MAX_KEY_BYTES} bytes`,
+      field,
+    );
   }
   return value;
 }
@@ -30,7 +34,12 @@ export function parseBody<T>(table: RecordTable, row: StoredRecord): T {
     if (value === null || typeof value !== 'object') throw new Error('body is not an object');
     return value as T;
   } catch (cause) {
-    throw new TaskStoreError('corrupt_row', `row \`${row.key}\` of \`${table}\` holds malformed JSON`, table, { cause });
+    throw new TaskStoreError(
+      'corrupt_row',
+      `row \`${row.key}\` of \`${table}\` holds malformed JSON`,
+      table,
+      { cause },
+    );
   }
 }
 

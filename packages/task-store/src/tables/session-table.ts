@@ -1,8 +1,8 @@
-import type { SessionPin } from '../record-types.js';
 import type { RecordBackend } from '../record-backend.js';
+import type { SessionPin } from '../record-types.js';
 import type { ResolvedStoreOptions } from '../store-options.js';
-import { TaskStoreError } from '../task-store-error.js';
 import type { SessionTable } from '../task-store.js';
+import { TaskStoreError } from '../task-store-error.js';
 import { assertDuration, assertKey, backstopFor, isExpired, parseBody, readLive } from './record-codec.js';
 
 const TABLE = 'sessions';
@@ -21,11 +21,27 @@ export function createSessionTable(backend: RecordBackend, options: ResolvedStor
       assertDuration('ttlMs', ttlMs);
       if (pin.group !== null) assertKey('group', pin.group);
       if (!Number.isSafeInteger(pin.minTaskUid) || pin.minTaskUid < 0) {
-        throw new TaskStoreError('invalid_input', '`minTaskUid` must be a non-negative integer', 'minTaskUid');
+        throw new TaskStoreError(
+          'invalid_input',
+          '`minTaskUid` must be a non-negative integer',
+          'minTaskUid',
+        );
       }
       const now = options.now();
-      const stored: SessionPin = { sessionId: pin.sessionId, group: pin.group, minTaskUid: pin.minTaskUid, expiresAt: now + ttlMs };
-      const row = { key: pin.sessionId, group: '', body: JSON.stringify(stored), score: useScore(), expiresAt: stored.expiresAt, backstopMs: backstopFor(stored.expiresAt, now) };
+      const stored: SessionPin = {
+        sessionId: pin.sessionId,
+        group: pin.group,
+        minTaskUid: pin.minTaskUid,
+        expiresAt: now + ttlMs,
+      };
+      const row = {
+        key: pin.sessionId,
+        group: '',
+        body: JSON.stringify(stored),
+        score: useScore(),
+        expiresAt: stored.expiresAt,
+        backstopMs: backstopFor(stored.expiresAt, now),
+      };
       await backend.put(TABLE, row);
       await backend.trim(TABLE, options.maxSessions);
       return stored;

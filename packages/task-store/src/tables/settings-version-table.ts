@@ -1,7 +1,7 @@
 import type { RecordBackend } from '../record-backend.js';
 import type { ResolvedStoreOptions } from '../store-options.js';
-import { TaskStoreError } from '../task-store-error.js';
 import type { SettingsVersionTable } from '../task-store.js';
+import { TaskStoreError } from '../task-store-error.js';
 import { assertKey, parseBody } from './record-codec.js';
 
 const TABLE = 'node_settings_version';
@@ -12,7 +12,10 @@ interface Row {
 }
 
 /** Builds the node_settings_version table on a backend. */
-export function createSettingsVersionTable(backend: RecordBackend, options: ResolvedStoreOptions): SettingsVersionTable {
+export function createSettingsVersionTable(
+  backend: RecordBackend,
+  options: ResolvedStoreOptions,
+): SettingsVersionTable {
   const keyOf = (indexUid: string, nodeId: string) =>
     `${assertKey('indexUid', indexUid)}\u0000${assertKey('nodeId', nodeId)}`;
   return {
@@ -25,7 +28,14 @@ export function createSettingsVersionTable(backend: RecordBackend, options: Reso
         throw new TaskStoreError('invalid_input', '`version` must be a non-negative integer', 'version');
       }
       const body = JSON.stringify({ nodeId, version } satisfies Row);
-      const row = { key: keyOf(indexUid, nodeId), group: indexUid, body, score: options.now(), expiresAt: null, backstopMs: null };
+      const row = {
+        key: keyOf(indexUid, nodeId),
+        group: indexUid,
+        body,
+        score: options.now(),
+        expiresAt: null,
+        backstopMs: null,
+      };
       await backend.put(TABLE, row);
     },
     async listForIndex(indexUid) {

@@ -1,8 +1,8 @@
-import type { KeyRotation, LoginBackoff, OverflowSize, RotationBeacon } from '../record-types.js';
 import type { RecordBackend } from '../record-backend.js';
+import type { KeyRotation, LoginBackoff, OverflowSize, RotationBeacon } from '../record-types.js';
 import type { ResolvedStoreOptions } from '../store-options.js';
-import { TaskStoreError } from '../task-store-error.js';
 import type { SharedCounters } from '../task-store.js';
+import { TaskStoreError } from '../task-store-error.js';
 import { assertDuration, assertKey, backstopFor, parseBody, readLive } from './record-codec.js';
 
 const OVERFLOW = 'cdc_overflow';
@@ -17,11 +17,21 @@ export function createSharedCounters(backend: RecordBackend, options: ResolvedSt
   // Removes one overflow row; only the caller whose delete wins subtracts its bytes.
   const removeEntry = async (sink: string, key: string, version: number, body: string) => {
     if (!(await backend.delete(OVERFLOW, key, version))) return undefined;
-    const entry = parseBody<{ entry: string }>(OVERFLOW, { key, group: sink, body, version, score: 0, expiresAt: null }).entry;
+    const entry = parseBody<{ entry: string }>(OVERFLOW, {
+      key,
+      group: sink,
+      body,
+      version,
+      score: 0,
+      expiresAt: null,
+    }).entry;
     await backend.increment(OVERFLOW, bytesKey(sink), -Buffer.byteLength(entry), options.now(), null, null);
     return entry;
   };
-  const size = async (sink: string): Promise<OverflowSize> => ({ entries: await backend.count(OVERFLOW, sink), bytes: await readBytes(sink) });
+  const size = async (sink: string): Promise<OverflowSize> => ({
+    entries: await backend.count(OVERFLOW, sink),
+    bytes: await readBytes(sink),
+  });
   return {
     async hitRateLimit(key, windowMs) {
       assertKey('key', key);
@@ -29,7 +39,14 @@ export function createSharedCounters(backend: RecordBackend, options: ResolvedSt
       const now = options.now();
       const window = Math.floor(now / windowMs);
       const resetAt = (window + 1) * windowMs;
-      const count = await backend.increment('rate_limits', `${key}\u0000${window}`, 1, now, resetAt, backstopFor(resetAt, now));
+      const count = await backend.increment(
+        'rate_limits',
+        `${key}\u0000${window}`,
+        1,
+        now,
+        resetAt,
+        backstopFor(resetAt, now),
+      );
       if (count === 1) await backend.delete('rate_limits', `${key}\u0000${window - 1}`);
       return { count, resetAt };
     },
@@ -45,7 +62,14 @@ export function createSharedCounters(backend: RecordBackend, options: ResolvedSt
         const record: LoginBackoff = { subject, failures, blockedUntil };
         // Forget the failures after a quiet period as long as the longest block.
         const expiresAt = blockedUntil + maxMs;
-        const write = { key: subject, group: '', body: JSON.stringify(record), score: now, expiresAt, backstopMs: backstopFor(expiresAt, now) };
+        const write = {
+          key: subject,
+          group: '',
+          body: JSON.stringify(record),
+          score: now,
+          expiresAt,
+          backstopMs: backstopFor(expiresAt, now),
+        };
         if ((await backend.put('login_backoff', write, row?.version ?? 0)) !== undefined) return record;
       }
     },
@@ -59,10 +83,25 @@ export function createSharedCounters(backend: RecordBackend, options: ResolvedSt
     async setKeyRotation(rotation) {
       assertKey('keyUid', rotation.keyUid);
       if (!Number.isSafeInteger(rotation.generation) || rotation.generation < 0) {
-        throw new TaskStoreError('invalid_input', '`generation` must be a non-negative integer', 'generation');
+        throw new TaskStoreError(
+          'invalid_input',
+          '`generation` must be a non-negative integer',
+          'generation',
+        );
       }
-      const body = JSON.stringify({ keyUid: rotation.keyUid, generation: rotation.generation, startedAt: rotation.startedAt });
-      await backend.put('key_rotation', { key: rotation.keyUid, group: '', body, score: options.now(), expiresAt: null, backstopMs: null });
+      const body = JSON.stringify({
+        keyUid: rotation.keyUid,
+        generation: rotation.generation,
+        startedAt: rotation.startedAt,
+      });
+      await backend.put('key_rotation', {
+        key: rotation.keyUid,
+        group: '',
+        body,
+        score: options.now(),
+        expiresAt: null,
+        backstopMs: null,
+      });
     },
     async getKeyRotation(keyUid) {
       const row = await backend.get('key_rotation', assertKey('keyUid', keyUid));
@@ -73,9 +112,21 @@ export function createSharedCounters(backend: RecordBackend, options: ResolvedSt
       assertKey('podId', beacon.podId);
       assertDuration('ttlMs', ttlMs);
       const now = options.now();
-      const stored: RotationBeacon = { keyUid: beacon.keyUid, podId: beacon.podId, generation: beacon.generation, seenAt: now };
+      const stored: RotationBeacon = {
+        keyUid: beacon.keyUid,
+        podId: beacon.podId,
+        generation: beacon.generation,
+        seenAt: now,
+      };
       const key = `${beacon.keyUid}\u0000${beacon.podId}`;
-      await backend.put('rotation_beacons', { key, group: beacon.keyUid, body: JSON.stringify(stored), score: now, expiresAt: now + ttlMs, backstopMs: backstopFor(now + ttlMs, now) });
+      await backend.put('rotation_beacons', {
+        key,
+        group: beacon.keyUid,
+        body: JSON.stringify(stored),
+        score: now,
+        expiresAt: now + ttlMs,
+        backstopMs: backstopFor(now + ttlMs, now),
+      });
     },
     async listBeacons(keyUid) {
       const now = options.now();
@@ -88,11 +139,26 @@ export function createSharedCounters(backend: RecordBackend, options: ResolvedSt
     async pushOverflow(sink, entry, maxBytes) {
       assertKey('sink', sink);
       assertDuration('maxBytes', maxBytes);
-      if (typeof entry !== 'string') throw new TaskStoreError('invalid_input', '`entry` must be a string', 'entry');
+      if (typeof entry !== 'string')
+        throw new TaskStoreError('invalid_input', '`entry` must be a string', 'entry');
       const seq = await backend.nextSequence(OVERFLOW);
       const body = JSON.stringify({ entry });
-      await backend.put(OVERFLOW, { key: `${sink}\u0000${seq}`, group: sink, body, score: seq, expiresAt: null, backstopMs: null });
-      let bytes = await backend.increment(OVERFLOW, bytesKey(sink), Buffer.byteLength(entry), options.now(), null, null);
+      await backend.put(OVERFLOW, {
+        key: `${sink}\u0000${seq}`,
+        group: sink,
+        body,
+        score: seq,
+        expiresAt: null,
+        backstopMs: null,
+      });
+      let bytes = await backend.increment(
+        OVERFLOW,
+        bytesKey(sink),
+        Buffer.byteLength(entry),
+        options.now(),
+        null,
+        null,
+      );
       while (bytes > maxBytes) {
         const [oldest] = await backend.list(OVERFLOW, { group: sink, limit: 1 });
         if (oldest === undefined) break;

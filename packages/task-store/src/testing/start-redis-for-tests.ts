@@ -40,9 +40,24 @@ export async function startRedisForTests(env: NodeJS.ProcessEnv = process.env): 
 
 async function spawnRedisServer(bin: string): Promise<TestRedis> {
   const port = await freePort();
-  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    bin,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--protected-mode',
+      'no',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -67,7 +82,8 @@ async function spawnRedisServer(bin: string): Promise<TestRedis> {
 async function waitForPong(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}: ${stderr()}`);
+    if (child.exitCode !== null)
+      throw new Error(`redis-server exited with code ${child.exitCode}: ${stderr()}`);
     if (await ping(port)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -122,7 +138,10 @@ async function tryTestcontainers(env: NodeJS.ProcessEnv): Promise<TestRedis | un
   if (!(await isDockerAnswering(env))) return undefined;
   try {
     const { GenericContainer } = await import('testcontainers');
-    const container = await new GenericContainer('redis:7-alpine').withExposedPorts(6379).withCommand(['redis-server', '--save', '', '--appendonly', 'no']).start();
+    const container = await new GenericContainer('redis:7-alpine')
+      .withExposedPorts(6379)
+      .withCommand(['redis-server', '--save', '', '--appendonly', 'no'])
+      .start();
     return {
       url: `redis://${container.getHost()}:${container.getMappedPort(6379)}`,
       source: 'testcontainers',
