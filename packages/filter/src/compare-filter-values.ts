@@ -1,7 +1,7 @@
 /**
  * Value semantics of Meilisearch filters, as milli indexes facets:
  * - a JSON number is a *numeric* facet; a string is a *string* facet, normalised (trimmed, NFKD, lower-
- *   cased); a boolean is the string facet `"true"`/`"false"`; null, objects and nested empties are no facet;
+ *   cased; blank strings are dropped); a boolean is the string facet `"true"`/`"false"`; null, objects and nested empties are no facet;
  *   arrays contribute each element;
  * - a filter value is compared with string facets after the same normalisation, and — when it parses as
  *   a finite float (Rust `f64` syntax) — with numeric facets too;
@@ -22,7 +22,14 @@ export interface FacetValues {
  * normalizeFacetString('  Élan ') === 'élan'.normalize('NFKD'); // true
  */
 export function normalizeFacetString(value: string): string {
-  return value.trim().normalize('NFKD').toLowerCase();
+  // NFKD is the identity on ASCII, and by far the most expensive step.
+  const trimmed = value.trim();
+  return isAscii(trimmed) ? trimmed.toLowerCase() : trimmed.normalize('NFKD').toLowerCase();
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 const RUST_FLOAT = /^[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|inf|infinity|nan)$/i;
@@ -74,7 +81,9 @@ export function collectFacetValues(raw: readonly unknown[]): FacetValues {
     if (typeof value === 'number') {
       if (Number.isFinite(value)) numbers.push(value);
     } else if (typeof value === 'string') {
-      strings.push(normalizeFacetString(value));
+      // milli drops strings that normalise to nothing: `""` is only ever `IS EMPTY`.
+      const normalized = normalizeFacetString(value);
+      if (normalized !== '') strings.push(normalized);
     } else if (typeof value === 'boolean') {
       strings.push(String(value));
     } else if (Array.isArray(value)) {
@@ -85,22 +94,43 @@ export function collectFacetValues(raw: readonly unknown[]): FacetValues {
   return { numbers, strings };
 }
 
+/** A filter value prepared once for repeated comparisons. */
+export interface FilterValue {
+  /** The value after {@link normalizeFacetString}. */
+  readonly normalized: string;
+  /** The value as a finite float, or `null` when it is not one. */
+  readonly number: number | null;
+}
+
+/**
+ * Prepares a filter value (normalised text and numeric reading) for repeated comparisons.
+ *
+ * @example
+ * prepareFilterValue(' 10 '); // { normalized: '10', number: null }  (Rust floats take no spaces)
+ */
+export function prepareFilterValue(value: string): FilterValue {
+  return { normalized: normalizeFacetString(value), number: parseFiniteFloat(value) };
+}
+
+function prepared(value: string | FilterValue): FilterValue {
+  return typeof value === 'string' ? prepareFilterValue(value) : value;
+}
+
 /**
  * `attribute = value` on a document's facets.
  *
  * @example
  * facetsEqual({ numbers: [10], strings: [] }, '10.0'); // true
  */
-export function facetsEqual(facets: FacetValues, value: string): boolean {
-  const normalized = normalizeFacetString(value);
+export function facetsEqual(facets: FacetValues, value: string | FilterValue): boolean {
+  const { normalized, number } = prepared(value);
   if (facets.strings.includes(normalized)) return true;
-  const number = parseFiniteFloat(value);
   return number !== null && facets.numbers.includes(number);
 }
 
 /** One end of a range; `null` value means unbounded. */
 export interface RangeBound {
-  readonly value: string | null;
+  readonly value: string | FilterValue | null;
   readonly inclusive: boolean;
 }
 
@@ -112,20 +142,20 @@ export interface RangeBound {
  * facetsInRange({ numbers: [5], strings: [] }, { value: '1', inclusive: true }, { value: '9', inclusive: true }); // true
  */
 export function facetsInRange(facets: FacetValues, lower: RangeBound, upper: RangeBound): boolean {
-  const lowNumber = lower.value === null ? Number.NEGATIVE_INFINITY : parseFiniteFloat(lower.value);
-  const highNumber = upper.value === null ? Number.POSITIVE_INFINITY : parseFiniteFloat(upper.value);
+  const low = lower.value === null ? null : prepared(lower.value);
+  const high = upper.value === null ? null : prepared(upper.value);
+  const lowNumber = low === null ? Number.NEGATIVE_INFINITY : low.number;
+  const highNumber = high === null ? Number.POSITIVE_INFINITY : high.number;
   if (lowNumber !== null && highNumber !== null) {
     for (const n of facets.numbers) {
-      const aboveLow = lower.inclusive || lower.value === null ? n >= lowNumber : n > lowNumber;
-      const belowHigh = upper.inclusive || upper.value === null ? n <= highNumber : n < highNumber;
+      const aboveLow = lower.inclusive || low === null ? n >= lowNumber : n > lowNumber;
+      const belowHigh = upper.inclusive || high === null ? n <= highNumber : n < highNumber;
       if (aboveLow && belowHigh) return true;
     }
   }
-  const low = lower.value === null ? null : normalizeFacetString(lower.value);
-  const high = upper.value === null ? null : normalizeFacetString(upper.value);
   for (const s of facets.strings) {
-    const fromLow = low === null ? 1 : compareCodePoints(s, low);
-    const toHigh = high === null ? -1 : compareCodePoints(s, high);
+    const fromLow = low === null ? 1 : compareCodePoints(s, low.normalized);
+    const toHigh = high === null ? -1 : compareCodePoints(s, high.normalized);
     const aboveLow = lower.inclusive ? fromLow >= 0 : fromLow > 0;
     const belowHigh = upper.inclusive ? toHigh <= 0 : toHigh < 0;
     if (aboveLow && belowHigh) return true;

@@ -26,7 +26,7 @@ function scalars(doc: Doc, attribute: string): Scalar[] {
 
 function scalarEquals(x: Scalar, value: string): boolean {
   if (typeof x === 'number') return asNumber(value) === x;
-  return norm(String(x)) === norm(value);
+  return norm(String(x)) !== '' && norm(String(x)) === norm(value);
 }
 
 function inRange(
@@ -43,6 +43,7 @@ function inRange(
     return (lowIn ? x >= lo : x > lo) && (highIn ? x <= hi : x < hi);
   }
   const s = norm(String(x));
+  if (s === '') return false;
   const okLow = low === null || (lowIn ? utf8Compare(s, norm(low)) >= 0 : utf8Compare(s, norm(low)) > 0);
   const okHigh = high === null || (highIn ? utf8Compare(s, norm(high)) <= 0 : utf8Compare(s, norm(high)) < 0);
   return okLow && okHigh;
@@ -50,7 +51,10 @@ function inRange(
 
 function modelCondition(node: FilterConditionNode, doc: Doc): boolean {
   const xs = scalars(doc, node.attribute);
-  const strings = xs.filter((x) => typeof x !== 'number').map((x) => norm(String(x)));
+  const strings = xs
+    .filter((x) => typeof x !== 'number')
+    .map((x) => norm(String(x)))
+    .filter((s) => s !== '');
   switch (node.operator) {
     case 'EXISTS':
       return node.attribute in doc;
@@ -117,6 +121,7 @@ const STRING_POOL = [
   'e\u0301',
   'Zed',
   '',
+  '  ',
   '😀',
   '\uffff',
 ];

@@ -20,6 +20,9 @@ describe('evaluateFilter', () => {
     ['flag = true', { flag: true }, true],
     ['flag = TRUE', { flag: true }, true],
     ['flag = 1', { flag: true }, false],
+    ["name = ''", { name: '' }, false],
+    ["name = ' '", { name: '  ' }, false],
+    ['name < a', { name: ' ' }, false],
     ['flag = false', { flag: 'False' }, true],
     // arrays: any element
     ['tags = b', { tags: ['a', 'B'] }, true],

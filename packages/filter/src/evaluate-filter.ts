@@ -1,9 +1,10 @@
 import {
   collectFacetValues,
   type FacetValues,
+  type FilterValue,
   facetsEqual,
   facetsInRange,
-  normalizeFacetString,
+  prepareFilterValue,
 } from './compare-filter-values.js';
 import type { FilterConditionNode, FilterGeoPoint, FilterNode } from './filter-node.js';
 import { geoDistance } from './geo-distance.js';
@@ -75,43 +76,58 @@ function evaluateCondition(node: FilterConditionNode, raw: readonly unknown[]): 
       return raw.some(isEmptyValue);
     case 'STARTS WITH':
       // An empty prefix selects every document that has the attribute at all.
-      if (normalizeFacetString(node.value) === '') return raw.length > 0;
+      if (valuesOf(node)[0]!.normalized === '') return raw.length > 0;
       return matchFacets(node, collectFacetValues(raw));
     default:
       return matchFacets(node, collectFacetValues(raw));
   }
 }
 
+/** Normalised filter values per node, computed once: nodes are immutable data. */
+const preparedValues = new WeakMap<FilterConditionNode, readonly FilterValue[]>();
+
+function valuesOf(node: FilterConditionNode): readonly FilterValue[] {
+  let values = preparedValues.get(node);
+  if (values === undefined) {
+    const texts =
+      node.operator === 'IN'
+        ? node.values
+        : node.operator === 'TO'
+          ? [node.from, node.to]
+          : 'value' in node
+            ? [node.value]
+            : [];
+    values = texts.map(prepareFilterValue);
+    preparedValues.set(node, values);
+  }
+  return values;
+}
+
 function matchFacets(node: FilterConditionNode, facets: FacetValues): boolean {
+  const values = valuesOf(node);
+  const first = values[0]!;
+  const open = { value: null, inclusive: true };
   switch (node.operator) {
     case '=':
-      return facetsEqual(facets, node.value);
+      return facetsEqual(facets, first);
     case '!=':
-      return !facetsEqual(facets, node.value);
+      return !facetsEqual(facets, first);
     case 'IN':
-      return node.values.some((value) => facetsEqual(facets, value));
+      return values.some((value) => facetsEqual(facets, value));
     case '>':
-      return facetsInRange(facets, { value: node.value, inclusive: false }, { value: null, inclusive: true });
+      return facetsInRange(facets, { value: first, inclusive: false }, open);
     case '>=':
-      return facetsInRange(facets, { value: node.value, inclusive: true }, { value: null, inclusive: true });
+      return facetsInRange(facets, { value: first, inclusive: true }, open);
     case '<':
-      return facetsInRange(facets, { value: null, inclusive: true }, { value: node.value, inclusive: false });
+      return facetsInRange(facets, open, { value: first, inclusive: false });
     case '<=':
-      return facetsInRange(facets, { value: null, inclusive: true }, { value: node.value, inclusive: true });
+      return facetsInRange(facets, open, { value: first, inclusive: true });
     case 'TO':
-      return facetsInRange(
-        facets,
-        { value: node.from, inclusive: true },
-        { value: node.to, inclusive: true },
-      );
-    case 'CONTAINS': {
-      const needle = normalizeFacetString(node.value);
-      return facets.strings.some((s) => s.includes(needle));
-    }
-    case 'STARTS WITH': {
-      const prefix = normalizeFacetString(node.value);
-      return facets.strings.some((s) => s.startsWith(prefix));
-    }
+      return facetsInRange(facets, { value: first, inclusive: true }, { value: values[1]!, inclusive: true });
+    case 'CONTAINS':
+      return facets.strings.some((s) => s.includes(first.normalized));
+    case 'STARTS WITH':
+      return facets.strings.some((s) => s.startsWith(first.normalized));
     default:
       return false;
   }

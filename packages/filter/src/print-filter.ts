@@ -89,6 +89,7 @@ function printValue(value: string): string {
 function isPlainWord(value: string): boolean {
   if (value === '' || FILTER_KEYWORDS.has(value)) return false;
   if (value === '_geo' || value.startsWith('_geoPoint') || value.startsWith('_geoDistance')) return false;
+  if (/^[A-Za-z0-9_.-]+$/.test(value)) return true;
   for (const ch of value) if (!isValueChar(ch)) return false;
   return true;
 }

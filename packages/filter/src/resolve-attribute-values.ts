@@ -20,9 +20,11 @@ function collect(value: unknown, path: string, found: unknown[]): void {
     return;
   }
   if (value === null || typeof value !== 'object') return;
-  for (const [key, child] of Object.entries(value)) {
-    if (key === path) found.push(child);
-    else if (path.startsWith(key) && path[key.length] === '.')
-      collect(child, path.slice(key.length + 1), found);
+  const record = value as Record<string, unknown>;
+  // Candidate keys are the path itself and each of its dot-separated prefixes: O(dots), not O(keys).
+  if (Object.hasOwn(record, path)) found.push(record[path]);
+  for (let dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
+    const key = path.slice(0, dot);
+    if (Object.hasOwn(record, key)) collect(record[key], path.slice(dot + 1), found);
   }
 }

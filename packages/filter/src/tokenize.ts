@@ -51,6 +51,17 @@ export function isValueChar(ch: string): boolean {
   return VALUE_CHAR.test(ch);
 }
 
+function isAsciiValueChar(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) || // a-z
+    (code >= 0x41 && code <= 0x5a) || // A-Z
+    (code >= 0x30 && code <= 0x39) || // 0-9
+    code === 0x5f || // _
+    code === 0x2d || // -
+    code === 0x2e // .
+  );
+}
+
 /** Whether a character ends an error fragment (whitespace or `( ) = < > !`). */
 function isSyntaxChar(ch: string): boolean {
   return UNICODE_SPACE.test(ch) || '()=<>!'.includes(ch);
@@ -79,6 +90,12 @@ function charAt(input: string, pos: number): string {
 /** End offset of the bare word starting at `pos` (`pos` itself when there is none). */
 export function scanWord(input: string, pos: number): number {
   while (pos < input.length) {
+    const code = input.charCodeAt(pos);
+    if (code < 0x80) {
+      if (!isAsciiValueChar(code)) break;
+      pos++;
+      continue;
+    }
     const ch = charAt(input, pos);
     if (!isValueChar(ch)) break;
     pos += ch.length;
