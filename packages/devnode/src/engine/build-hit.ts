@@ -46,8 +46,12 @@ export function buildHit(
       : { pattern: entry, length: defaultCrop };
   });
   if (query.attributesToHighlight != null || query.attributesToCrop != null) {
-    const source: Document = { ...hit };
-    delete source._geoDistance;
+    // _formatted holds the retrieved attributes plus the highlighted / cropped ones (all displayed).
+    let source = pickAttributes(stored.doc, displayed);
+    const retrieve = query.attributesToRetrieve;
+    if (retrieve !== null && retrieve !== undefined) {
+      source = pickAttributes(source, [...retrieve, ...highlight, ...crop.map((c) => c.pattern)]);
+    }
     delete source._vectors;
     hit._formatted = formatDocument(source, terms, state.settings, {
       highlight,
