@@ -37,7 +37,7 @@ const EPSILON = Number.EPSILON;
  *   words: { order: 0, score: 1 }, 'year:desc': { order: 1, value: 1999 } } });
  * // key.steps = [{ kind: 'relevancy', scores: [1] }, { kind: 'sort', isAscending: false, value: 1999 }]
  */
-export function extractRankingKey(hit: Hit, weight?: number): RankingKey {
+export function extractRankingKey(hit: Hit, weight?: number, repeatedRules?: readonly string[]): RankingKey {
   const rawScore = hit._rankingScore;
   const baseScore = typeof rawScore === 'number' ? rawScore : 0;
   const score = weight === undefined ? baseScore : baseScore * weight;
@@ -45,7 +45,7 @@ export function extractRankingKey(hit: Hit, weight?: number): RankingKey {
   if (details === null || typeof details !== 'object') {
     return { steps: [{ kind: 'relevancy', scores: [score] }], score };
   }
-  const entries = readEntries(details as Record<string, unknown>);
+  const entries = readEntries(details as Record<string, unknown>, repeatedRules);
   const steps: RankingStep[] = [];
   let run: number[] | undefined;
   for (const entry of entries) {
@@ -146,7 +146,7 @@ function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
-function readEntries(details: Record<string, unknown>): DetailEntry[] {
+function readEntries(details: Record<string, unknown>, repeatedRules?: readonly string[]): DetailEntry[] {
   const entries: DetailEntry[] = [];
   let isSorted = true;
   let previous = Number.NEGATIVE_INFINITY;
@@ -160,7 +160,32 @@ function readEntries(details: Record<string, unknown>): DetailEntry[] {
     entries.push({ name, order, body: body as Record<string, unknown> });
   }
   if (!isSorted) entries.sort((x, y) => x.order - y.order);
+  if (repeatedRules !== undefined && repeatedRules.length > 0) restoreRepeatedRules(entries, repeatedRules);
   return entries;
+}
+
+/**
+ * `_rankingScoreDetails` is keyed by rule name, so when the same `field:dir` is both a client `sort` and
+ * a custom ranking rule the later entry overwrites the earlier one and its `order` leaves a gap. The
+ * value is the same, and only the first occurrence matters for the order, so the surviving entry is moved
+ * back into the gap (gaps ascending ↔ repeated names in first-occurrence order).
+ */
+function restoreRepeatedRules(entries: DetailEntry[], repeatedRules: readonly string[]): void {
+  const gaps: number[] = [];
+  let expected = 0;
+  for (const entry of entries) {
+    while (expected < entry.order) gaps.push(expected++);
+    expected = entry.order + 1;
+  }
+  if (gaps.length === 0) return;
+  let moved = false;
+  for (let i = 0; i < Math.min(gaps.length, repeatedRules.length); i++) {
+    const entry = entries.find((e) => e.name === repeatedRules[i]);
+    if (entry === undefined) continue;
+    entry.order = gaps[i]!;
+    moved = true;
+  }
+  if (moved) entries.sort((x, y) => x.order - y.order);
 }
 
 function toStep(entry: DetailEntry): RankingStep | undefined {

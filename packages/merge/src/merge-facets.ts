@@ -32,47 +32,64 @@ export function mergeFacetDistributions(
   distributions: ReadonlyArray<FacetDistribution | undefined>,
   faceting: FacetingOptions = {},
 ): FacetDistribution {
-  const sums = new Map<string, Map<string, number>>();
+  // Null-prototype objects: parsed JSON keys are internalised strings, which V8 looks up faster in
+  // objects than a Map hashes them (this loop dominates the merge cost of facet-heavy responses).
+  const sums: Record<string, Record<string, number>> = Object.create(null);
   for (const distribution of distributions) {
     if (distribution == null) continue;
     for (const facet in distribution) {
-      let values = sums.get(facet);
-      if (values === undefined) {
-        values = new Map();
-        sums.set(facet, values);
-      }
       const counts = distribution[facet]!;
-      for (const value in counts) values.set(value, (values.get(value) ?? 0) + counts[value]!);
+      let values = sums[facet];
+      if (values === undefined) {
+        values = Object.create(null) as Record<string, number>;
+        sums[facet] = values;
+      }
+      for (const value in counts) {
+        const previous = values[value];
+        values[value] = previous === undefined ? counts[value]! : previous + counts[value]!;
+      }
     }
   }
   const max = faceting.maxValuesPerFacet ?? DEFAULT_MAX_VALUES_PER_FACET;
   const merged: FacetDistribution = {};
-  for (const [facet, values] of sums) {
+  for (const facet in sums) {
+    const values = sums[facet]!;
     const order = faceting.sortFacetValuesBy?.[facet] ?? faceting.sortFacetValuesBy?.['*'] ?? 'alpha';
-    const entries = [...values];
+    const entries: FacetEntry[] = [];
+    for (const value in values) entries.push(toEntry(value, values[value]!));
     entries.sort(order === 'count' ? compareByCount : compareAlpha);
     const out: Record<string, number> = {};
     const n = Math.min(entries.length, max);
-    for (let i = 0; i < n; i++) out[entries[i]![0]] = entries[i]![1];
+    for (let i = 0; i < n; i++) out[entries[i]!.value] = entries[i]!.count;
     merged[facet] = out;
   }
   return merged;
 }
 
-function compareByCount(a: [string, number], b: [string, number]): number {
-  return b[1] - a[1] || compareAlpha(a, b);
+/** A facet value with its sort keys computed once (sorting calls the comparator O(n log n) times). */
+interface FacetEntry {
+  value: string;
+  count: number;
+  isNumber: boolean;
+  number: number;
+  folded: string;
 }
 
-function compareAlpha(a: [string, number], b: [string, number]): number {
-  const x = a[0];
-  const y = b[0];
-  const isNumberX = NUMBER_KEY.test(x);
-  const isNumberY = NUMBER_KEY.test(y);
-  if (isNumberX !== isNumberY) return isNumberX ? -1 : 1;
-  if (isNumberX) return Number(x) - Number(y);
+function toEntry(value: string, count: number): FacetEntry {
+  const first = value.charCodeAt(0);
+  const mayBeNumber = first === 45 || (first >= 48 && first <= 57);
+  const isNumber = mayBeNumber && NUMBER_KEY.test(value);
+  return { value, count, isNumber, number: isNumber ? Number(value) : 0, folded: value.toLowerCase() };
+}
+
+function compareByCount(a: FacetEntry, b: FacetEntry): number {
+  return b.count - a.count || compareAlpha(a, b);
+}
+
+function compareAlpha(a: FacetEntry, b: FacetEntry): number {
+  if (a.isNumber !== b.isNumber) return a.isNumber ? -1 : 1;
+  if (a.isNumber) return a.number - b.number;
   // Meilisearch orders string facet values by their normalised (case-folded) form.
-  const fx = x.toLowerCase();
-  const fy = y.toLowerCase();
-  if (fx !== fy) return fx < fy ? -1 : 1;
-  return x < y ? -1 : x > y ? 1 : 0;
+  if (a.folded !== b.folded) return a.folded < b.folded ? -1 : 1;
+  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
 }

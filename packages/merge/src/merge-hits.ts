@@ -1,7 +1,7 @@
 import { createDistinctFilter } from './apply-distinct.js';
 import { compareRankingKeys, extractRankingKey } from './compare-hits.js';
 import { kWayMerge } from './k-way-merge.js';
-import type { Hit } from './types.js';
+import type { Hit, ShardRequestPlan } from './types.js';
 
 /** How {@link mergeHits} cuts the merged ranking. */
 export interface MergeHitsOptions {
@@ -11,6 +11,8 @@ export interface MergeHitsOptions {
   limit: number;
   /** Re-apply `distinct` on this attribute across lists (first occurrence in global order wins). */
   distinctAttribute?: string | null;
+  /** Sort rules repeated as custom ranking rules ({@link ShardRequestPlan.repeatedRules}); per list. */
+  repeatedRules?: ReadonlyArray<readonly string[]>;
   /** Per-list weight (federated search); omit for a plain sharded search. */
   weights?: ReadonlyArray<number>;
 }
@@ -31,14 +33,14 @@ export interface MergedHit {
  *   .map((m) => m.hit.id); // [2, 1]
  */
 export function mergeHits(lists: ReadonlyArray<ReadonlyArray<Hit>>, options: MergeHitsOptions): MergedHit[] {
-  const { offset, limit, weights } = options;
+  const { offset, limit, weights, repeatedRules } = options;
   const out: MergedHit[] = [];
   if (limit <= 0) return out;
   const isKept = options.distinctAttribute ? createDistinctFilter(options.distinctAttribute) : undefined;
   let position = 0;
   kWayMerge(
     lists,
-    (hit, list) => extractRankingKey(hit, weights?.[list]),
+    (hit, list) => extractRankingKey(hit, weights?.[list], repeatedRules?.[list]),
     compareRankingKeys,
     (hit, list) => {
       if (isKept !== undefined && !isKept(hit)) return true;

@@ -99,6 +99,7 @@ export function mergeMultiSearch(
   const window = resolvePageWindow(federation, Number.MAX_SAFE_INTEGER);
   const lists: SearchResponse['hits'][] = [];
   const weights: number[] = [];
+  const repeatedRules: string[][] = [];
   const owners: number[] = [];
   let total = 0;
   let processingTimeMs = 0;
@@ -108,6 +109,7 @@ export function mergeMultiSearch(
     for (const response of responses) {
       lists.push(response.hits);
       weights.push(weight);
+      repeatedRules.push(plan.repeatedRules);
       owners.push(q);
       total += response.estimatedTotalHits ?? response.totalHits ?? 0;
       processingTimeMs = Math.max(processingTimeMs, response.processingTimeMs ?? 0);
@@ -128,11 +130,12 @@ export function mergeMultiSearch(
     limit: window.limit,
     distinctAttribute: federation.distinct ?? null,
     weights,
+    repeatedRules,
   });
   const hits = merged.map(({ hit, list }) => {
     const q = owners[list]!;
     const { plan, weight } = planned[q]!;
-    const key = extractRankingKey(hit, weight);
+    const key = extractRankingKey(hit, weight, plan.repeatedRules);
     return {
       ...stripHit(hit, plan),
       _federation: {

@@ -37,7 +37,12 @@ export function mergeSearch(
 
   const merged = mergeHits(
     nodeResponses.map((r) => r.hits),
-    { offset: window.offset, limit: window.limit, distinctAttribute: plan.distinctAttribute },
+    {
+      offset: window.offset,
+      limit: window.limit,
+      distinctAttribute: plan.distinctAttribute,
+      repeatedRules: nodeResponses.map(() => plan.repeatedRules),
+    },
   );
 
   let total = 0;

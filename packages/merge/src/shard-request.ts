@@ -2,6 +2,24 @@ import { DEFAULT_MAX_TOTAL_HITS, resolvePageWindow } from './paginate.js';
 import type { MergeSettings, SearchRequest, ShardRequestOptions, ShardRequestPlan } from './types.js';
 
 const CUSTOM_RULE = /:(asc|desc)$/;
+const DEFAULT_RANKING_RULES = [
+  'words',
+  'typo',
+  'proximity',
+  'attributeRank',
+  'sort',
+  'wordPosition',
+  'exactness',
+];
+const RELEVANCY_RULES = new Set([
+  'words',
+  'typo',
+  'proximity',
+  'attribute',
+  'attributeRank',
+  'wordPosition',
+  'exactness',
+]);
 
 /**
  * Plans the request to send to every node of the covering set (Vitess LIMIT push-down): the top
@@ -53,16 +71,43 @@ export function shardRequest(
       request.attributesToRetrieve = [...retrieve, distinctAttribute];
     }
   }
-  return { request, addedAttributes, isRankingScoreAdded, isRankingScoreDetailsAdded, distinctAttribute };
+  const repeatedRules = findRepeatedRules(clientRequest.sort ?? [], indexSettings.rankingRules ?? []);
+  return {
+    request,
+    addedAttributes,
+    isRankingScoreAdded,
+    isRankingScoreDetailsAdded,
+    repeatedRules,
+    distinctAttribute,
+  };
+}
+
+/** Sort expressions that are also custom ranking rules, in the order they first take effect. */
+function findRepeatedRules(sort: readonly string[], rankingRules: readonly string[]): string[] {
+  const names = sort.map((expression) => expression.replace(/\s+/g, ''));
+  const repeated = rankingRules.filter((rule) => CUSTOM_RULE.test(rule) && names.includes(rule));
+  if (repeated.length === 0) return repeated;
+  const sortAt = rankingRules.indexOf('sort');
+  const inSortOrder = names.filter((name) => repeated.includes(name));
+  // Whichever block comes first in the ranking rules holds the first occurrence of each repeated name.
+  const firstCustomAt = rankingRules.indexOf(repeated[0]!);
+  return sortAt !== -1 && sortAt < firstCustomAt ? inSortOrder : repeated;
 }
 
 /**
  * `_rankingScore` alone reproduces the order of relevancy rules (it is their lexicographic encoding) and
- * of vector/hybrid searches; `sort` values and custom rules are only visible in the details.
+ * of vector/hybrid searches; `sort` values and custom rules are only visible in the details. The encoding
+ * is only lexicographic across documents when every rule has the same maximum rank for all of them,
+ * which holds when `words` comes first (documents in one `words` bucket match the same terms); with
+ * another rule first (e.g. `typo` before `words`) the maxima differ and the details are needed.
  */
 function needsRankingDetails(request: SearchRequest, settings: MergeSettings): boolean {
   if (request.sort != null && request.sort.length > 0) return true;
   const isVector = request.vector != null || request.hybrid != null;
   if (isVector) return false;
-  return (settings.rankingRules ?? []).some((rule) => CUSTOM_RULE.test(rule));
+  const rules = settings.rankingRules ?? DEFAULT_RANKING_RULES;
+  if (rules.some((rule) => CUSTOM_RULE.test(rule))) return true;
+  const isPlaceholder = (request.q ?? '').trim() === '';
+  const firstRelevancy = rules.find((rule) => RELEVANCY_RULES.has(rule));
+  return !isPlaceholder && firstRelevancy !== undefined && firstRelevancy !== 'words';
 }

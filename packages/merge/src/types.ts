@@ -64,7 +64,6 @@ export interface MergeSettings {
   distinctAttribute?: string | null;
   faceting?: { maxValuesPerFacet?: number; sortFacetValuesBy?: Record<string, 'alpha' | 'count'> };
   pagination?: { maxTotalHits?: number };
-  [key: string]: unknown;
 }
 
 /** Options of {@link shardRequest} and {@link mergeSearch}. */
@@ -86,6 +85,11 @@ export interface ShardRequestPlan {
   isRankingScoreAdded: boolean;
   /** Whether `_rankingScoreDetails` must be stripped (the client did not ask for it). */
   isRankingScoreDetailsAdded: boolean;
+  /**
+   * `field:asc|desc` rules that are both a client `sort` and a custom ranking rule, in the order of their
+   * first occurrence: their details entry is overwritten by the second one, see {@link extractRankingKey}.
+   */
+  repeatedRules: string[];
   /** The distinct attribute in force (request `distinct`, else the index setting), or null. */
   distinctAttribute: string | null;
 }

@@ -1,0 +1,122 @@
+// Merge cost vs JSON.parse of the same node payloads. Run `pnpm build` first.
+import { mergeSearch } from '../dist/index.js';
+
+const FACETS = 10;
+const FACET_VALUES = 100;
+
+/** A small deterministic PRNG so every run merges the same payloads. */
+function createRandom(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function buildNodePayload(node, hitCount, withDetails, random) {
+  const hits = [];
+  let score = 1;
+  let year = 2025;
+  for (let i = 0; i < hitCount; i++) {
+    score -= random() / hitCount / 2;
+    year -= random() < 0.3 ? 1 : 0;
+    const hit = {
+      id: `${node}-${i}`,
+      title: `Document ${i} from node ${node} about search engines`,
+      overview: 'A fairly typical overview text that takes a few dozen bytes of JSON to encode.',
+      year,
+      genres: ['drama', 'action'],
+      _miroir_shard: node * 7,
+      _rankingScore: score,
+    };
+    if (withDetails) {
+      hit._rankingScoreDetails = {
+        words: { order: 0, matchingWords: 2, maxMatchingWords: 2, score: 1 },
+        typo: { order: 1, typoCount: 0, maxTypoCount: 2, score: 1 },
+        'year:desc': { order: 2, value: year },
+        proximity: { order: 3, score: score },
+        attribute: { order: 4, attributeRankingOrderScore: 1, queryWordDistanceScore: 0.8, score: 0.9 },
+        exactness: { order: 5, matchType: 'noExactMatch', matchingWords: 2, maxMatchingWords: 2, score: 0.5 },
+      };
+    }
+    hits.push(hit);
+  }
+  const facetDistribution = {};
+  const facetStats = {};
+  for (let f = 0; f < FACETS; f++) {
+    const values = {};
+    for (let v = 0; v < FACET_VALUES; v++) values[`value-${f}-${v}`] = 1 + Math.floor(random() * 1000);
+    facetDistribution[`facet${f}`] = values;
+    facetStats[`facet${f}`] = { min: random() * 10, max: 10 + random() * 10 };
+  }
+  return JSON.stringify({
+    hits,
+    query: 'search engine',
+    processingTimeMs: 3,
+    limit: hitCount,
+    offset: 0,
+    estimatedTotalHits: hitCount * 3,
+    facetDistribution,
+    facetStats,
+  });
+}
+
+function measure(fn, minMs = 300) {
+  for (let i = 0; i < 5; i++) fn();
+  let iterations = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < minMs) {
+    fn();
+    iterations++;
+    elapsed = performance.now() - start;
+  }
+  return (elapsed * 1000) / iterations;
+}
+
+const scenarios = [
+  { nodes: 3, hits: 1000 },
+  { nodes: 8, hits: 20 },
+  { nodes: 32, hits: 50 },
+];
+const facets = Array.from({ length: FACETS }, (_, f) => `facet${f}`);
+const settings = { rankingRules: ['words', 'typo', 'sort', 'proximity', 'attribute', 'exactness'] };
+
+console.log('scenario                         parse µs   merge µs   merge/parse');
+for (const { nodes, hits } of scenarios) {
+  for (const withDetails of [false, true]) {
+    for (const withFacets of [false, true]) {
+      const random = createRandom(nodes * 1000 + hits);
+      const payloads = Array.from({ length: nodes }, (_, n) =>
+        buildNodePayload(n, hits, withDetails, random),
+      );
+      const parsed = payloads.map((p) => JSON.parse(p));
+      if (!withFacets)
+        for (const r of parsed) {
+          delete r.facetDistribution;
+          delete r.facetStats;
+        }
+      const baselinePayloads = parsed.map((r) => JSON.stringify(r));
+      const client = {
+        q: 'search engine',
+        limit: hits,
+        ...(withDetails ? { sort: ['year:desc'] } : {}),
+        ...(withFacets ? { facets } : {}),
+      };
+      const parseUs = measure(() => {
+        for (const p of baselinePayloads) JSON.parse(p);
+      });
+      let sink = 0;
+      const mergeUs = measure(() => {
+        sink += mergeSearch(client, parsed, settings).hits.length;
+      });
+      if (sink === 0) throw new Error('merge returned nothing');
+      const name = `${nodes}×${hits}${withDetails ? ' +details' : ''}${withFacets ? ' +facets' : ''}`;
+      console.log(
+        `${name.padEnd(32)} ${parseUs.toFixed(1).padStart(8)}   ${mergeUs.toFixed(1).padStart(8)}   ${(
+          (100 * mergeUs) / parseUs
+        ).toFixed(1)}%`,
+      );
+    }
+  }
+}

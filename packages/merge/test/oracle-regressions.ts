@@ -1,0 +1,96 @@
+import type { OracleCase, OracleSettings } from './oracle.js';
+
+const FILTERABLE = ['price', 'brand', 'tags', 'sku', '_geo', 'rating', 'code'];
+const SORTABLE = ['price', 'rating', 'brand', 'code', '_geo'];
+
+function settings(partial: Partial<OracleSettings> & Pick<OracleSettings, 'rankingRules'>): OracleSettings {
+  return {
+    searchableAttributes: ['*'],
+    filterableAttributes: FILTERABLE,
+    sortableAttributes: SORTABLE,
+    distinctAttribute: null,
+    faceting: { maxValuesPerFacet: 3, sortFacetValuesBy: { '*': 'count' } },
+    pagination: { maxTotalHits: 1000 },
+    ...partial,
+  };
+}
+
+/** Shrunk counterexamples found by the oracle, kept as explicit cases. */
+export const ORACLE_REGRESSIONS: Array<{ name: string; case: OracleCase }> = [
+  {
+    // `rating:desc` is both a client sort and a custom rule: the details keep one entry (the later order),
+    // so the merge must move it back to the first occurrence.
+    name: 'sort field repeated as a custom ranking rule (FC_SEED=1)',
+    case: {
+      documents: [
+        { id: 5483, title: 'echo charm charm', body: 'apple', price: 9, rating: 1, tags: ['red'] },
+        { id: 4242, title: 'apple', body: '', price: 9, rating: 1.5, tags: ['red'] },
+        { id: 4838, title: 'cherry falcon', body: 'delta', price: 7, rating: 2.5, tags: [] },
+        { id: 2881, title: 'dolphin echo charm', body: 'charm', price: 6, rating: 1.5, tags: [] },
+        { id: 11, title: 'cherry bandit', body: 'apple', price: 3, rating: 2, tags: [] },
+      ],
+      settings: settings({
+        rankingRules: [
+          'words',
+          'typo',
+          'proximity',
+          'attributeRank',
+          'sort',
+          'rating:desc',
+          'wordPosition',
+          'exactness',
+        ],
+      }),
+      nodeCount: 4,
+      isFacetRemedy: true,
+      query: { q: '', filter: 'price > 4', sort: ['rating:desc', 'price:asc'], page: 1, hitsPerPage: 1 },
+    },
+  },
+  {
+    // With `typo` before `words`, per-rule maxima differ between documents, so `_rankingScore` is not
+    // lexicographic: the merge must ask for details.
+    name: 'typo before words: _rankingScore alone is not the order (FC_SEED=3)',
+    case: {
+      documents: [
+        {
+          id: 3657,
+          title: 'apple',
+          body: 'delta dolphin banana apricot apple',
+          price: 9,
+          tags: ['red', 'blue'],
+        },
+        { id: 8500, title: 'apple', body: 'falcon echo delta', price: 4, brand: 'dyna', tags: [] },
+        { id: 7657, title: 'cherry', body: 'apricot bandit', price: 8, tags: ['green'], sku: 's3' },
+        { id: 2, title: 'fable eagle', body: 'banana cherry apricot', tags: [], sku: 's0' },
+      ],
+      settings: settings({
+        rankingRules: ['typo', 'words', 'exactness', 'proximity', 'sort'],
+        distinctAttribute: 'sku',
+        pagination: { maxTotalHits: 4 },
+      }),
+      nodeCount: 4,
+      isFacetRemedy: false,
+      query: { q: 'axple axricot' },
+    },
+  },
+  {
+    // Two documents at the same distance from the geo point tie although their points differ.
+    name: 'geo sort ties on distance (FC_SEED=2)',
+    case: {
+      documents: [
+        { id: 8923, title: 'apple banana', body: '', tags: [], _geo: { lat: 3, lng: 1 } },
+        { id: 7966, title: 'falcon', body: '', price: 4, tags: [], _geo: { lat: -3, lng: -2 } },
+        { id: 1268, title: 'delta', body: '', price: 5, tags: [], _geo: { lat: 2, lng: 0 } },
+        { id: 454, title: 'apple apple', body: '', price: 5, tags: [], _geo: { lat: 0, lng: -2 } },
+        { id: 1, title: 'charm', body: '', price: 7, tags: [] },
+      ],
+      settings: settings({
+        rankingRules: ['words', 'typo', 'sort', 'proximity', 'attribute', 'price:desc', 'exactness'],
+        pagination: { maxTotalHits: 30 },
+      }),
+      nodeCount: 2,
+      isFacetRemedy: false,
+      query: { q: '', sort: ['_geoPoint(0, 0):asc'], limit: 1 },
+    },
+  },
+];
