@@ -68,6 +68,8 @@ describe('ownersInGroup', () => {
           expect(targets).toHaveLength(topology.replicaGroups);
           targets.forEach((owners, group) => {
             expect(new Set(owners.map((n) => n.id)).size).toBe(topology.replicationFactor);
+            // The precomputed table and the from-scratch function must agree exactly (order included).
+            expect(owners).toEqual(ownersInGroup(shard, topology.groups[group]!, topology.replicationFactor));
             for (const owner of owners) expect(owner.group).toBe(group);
           });
         }
