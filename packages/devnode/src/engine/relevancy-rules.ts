@@ -18,6 +18,25 @@ export interface RuleInput {
   readonly wordId: (word: string) => number;
   readonly isSearched: (fid: number) => boolean;
   readonly proximityByAttribute: boolean;
+  /** Set once the typo rule ran: occurrences are restricted to each term's cheapest typo count. */
+  readonly typoFiltered?: boolean;
+}
+
+/** Keep, per term, only the occurrences with the fewest typos (what the typo rule's bucket keeps). */
+export function restrictToBestTypos(input: RuleInput): RuleInput {
+  const occurrences = input.occurrences.map((occ) => {
+    let best = Number.POSITIVE_INFINITY;
+    for (const t of occ.typos) best = Math.min(best, t);
+    if (occ.typos.every((t) => t === best)) return occ;
+    const keep = occ.typos.map((t) => t === best);
+    return {
+      occurrences: occ.occurrences.filter((_, i) => keep[i]),
+      spans: occ.spans.filter((_, i) => keep[i]),
+      typos: occ.typos.filter((_, i) => keep[i]),
+      exact: occ.exact.filter((_, i) => keep[i]),
+    };
+  });
+  return { ...input, occurrences, typoFiltered: true };
 }
 
 /** Cost of a word-position distance (Meilisearch's position rule buckets). */
@@ -122,42 +141,4 @@ export function wordPositionRank(input: RuleInput): Rank {
     cost += best;
   });
   return { rank: max - cost + 1, maxRank: max + 1 };
-}
-
-/** The exactness rule's two parts: whole-attribute match level, then exactly matched words. */
-export interface ExactnessOutcome {
-  readonly matchType: 'exactMatch' | 'matchesStart' | 'noExactMatch';
-  readonly matchingWords: number;
-  readonly maxMatchingWords: number;
-}
-
-/** exactness rule: does an attribute equal / start with the query, and how many words match exactly. */
-export function exactnessRank(input: RuleInput): ExactnessOutcome {
-  const sequence: number[] = [];
-  for (const term of input.terms) for (const w of term.phrase ?? [term.word]) sequence.push(input.wordId(w));
-  let matchType: ExactnessOutcome['matchType'] = 'noExactMatch';
-  const { tokenWords } = input.stored;
-  for (const field of input.stored.fields) {
-    const length = field.end - field.start;
-    if (!input.isSearched(field.fid) || length < sequence.length) continue;
-    let startsWith = sequence.length > 0;
-    for (let i = 0; i < sequence.length && startsWith; i++) {
-      if (tokenWords[field.start + i] !== sequence[i]) startsWith = false;
-    }
-    if (!startsWith) continue;
-    if (length === sequence.length) {
-      matchType = 'exactMatch';
-      break;
-    }
-    matchType = 'matchesStart';
-  }
-  let matchingWords = 0;
-  for (const occ of input.occurrences) if (occ.exact.some((e) => e)) matchingWords++;
-  return { matchType, matchingWords, maxMatchingWords: input.terms.length };
-}
-
-/** Rank of the exact-attribute part (3 levels). */
-export function exactAttributeRank(matchType: ExactnessOutcome['matchType']): Rank {
-  const rank = matchType === 'exactMatch' ? 3 : matchType === 'matchesStart' ? 2 : 1;
-  return { rank, maxRank: 3 };
 }

@@ -1,13 +1,13 @@
 import type { Document } from './engine-contract.js';
+import { exactAttributeRank, exactnessRank } from './exactness-rule.js';
 import type { KeywordCandidate } from './keyword-candidates.js';
 import type { RankingRule } from './ranking-rules.js';
 import { compareSortValues, globalScore, type Rank, type RankingScoreDetails } from './ranking-score.js';
 import {
   attributeRank,
-  exactAttributeRank,
-  exactnessRank,
   proximityRank,
   type RuleInput,
+  restrictToBestTypos,
   typoRank,
   wordPositionRank,
 } from './relevancy-rules.js';
@@ -75,7 +75,7 @@ export function scoreDocument(
   const ranks: Rank[] = [];
   let order = 0;
   let distance: number | null = null;
-  const input = candidate !== null && ctx.ruleInput !== null ? ctx.ruleInput(candidate) : null;
+  let input = candidate !== null && ctx.ruleInput !== null ? ctx.ruleInput(candidate) : null;
   const pushRank = (name: string, rank: Rank, extra: Record<string, unknown> = {}): void => {
     const score = rank.rank / rank.maxRank;
     if (sink !== null) sink[name] = { order, ...extra, score };
@@ -111,6 +111,7 @@ export function scoreDocument(
           { rank: maxTypoCount + 1 - typoCount, maxRank: maxTypoCount + 1 },
           { typoCount, maxTypoCount },
         );
+        input = restrictToBestTypos(input);
         break;
       }
       case 'proximity':
