@@ -60,6 +60,23 @@ describe('ownersInGroup', () => {
     expect(() => ownersInGroup(0, [{ id: 'a' }, { id: 'a' }], 1)).toThrow(RangeError);
   });
 
+  it('a topology built from the same nodes in another order routes identically (fresh owner table)', () => {
+    fc.assert(
+      fc.property(topologyArbitrary, fc.nat(), (topology, shuffleSeed) => {
+        const shuffled = [...topology.nodes].sort(
+          (a, b) => xorshift(a.id, shuffleSeed) - xorshift(b.id, shuffleSeed),
+        );
+        const again = createTopology({ ...topology, nodes: shuffled });
+        expect(again).not.toBe(topology);
+        for (let shard = 0; shard < topology.shards; shard++) {
+          const ids = (t: typeof topology) => writeTargets(shard, t).map((owners) => owners.map((n) => n.id));
+          expect(ids(again)).toEqual(ids(topology));
+        }
+      }),
+      fastCheckOptions(60),
+    );
+  });
+
   it('gives every shard exactly RF distinct owners in every group of a topology', () => {
     fc.assert(
       fc.property(topologyArbitrary, (topology) => {
