@@ -10,7 +10,7 @@ function exactness(titles: string[], q: string): unknown[] {
   const res = index.search({ q, showRankingScoreDetails: true });
   return res.hits.map((h) => [
     h.title,
-    (h._rankingScoreDetails as Record<string, { matchType: string }>).exactness.matchType,
+    (h._rankingScoreDetails as Record<string, { matchType: string }>).exactness?.matchType,
   ]);
 }
 
