@@ -21,8 +21,12 @@ export interface CoveringSet {
  *
  * @example
  * ```ts
- * import { coveringSet, firstAvailableReplica } from '@miroir/router';
- * // coveringSet(topology, 0, firstAvailableReplica) is the same as coveringSet(topology, 0)
+ * import { firstAvailableReplica, type TopologyNode } from '@miroir/router';
+ * const owners: TopologyNode[] = [
+ *   { id: 'n1', address: 'http://n1:7700', group: 0, state: 'down' },
+ *   { id: 'n2', address: 'http://n2:7700', group: 0, state: 'active' },
+ * ];
+ * firstAvailableReplica(7, owners)?.id; // 'n2'
  * ```
  */
 export const firstAvailableReplica: SelectReplica = (_shard, owners) =>
