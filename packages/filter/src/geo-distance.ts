@@ -1,4 +1,9 @@
-/** Earth radius used by the `geoutils` crate Meilisearch measures `_geoRadius` with, in meters. */
+/**
+ * Earth radius used by the `geoutils` crate Meilisearch measures `_geoRadius` with, in meters.
+ *
+ * @example
+ * const metersPerDegree = (Math.PI * EARTH_RADIUS_METERS) / 180; // ≈ 111 195
+ */
 export const EARTH_RADIUS_METERS = 6_371_000;
 
 /**

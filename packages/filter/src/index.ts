@@ -1,4 +1,4 @@
-export type { FacetValues, RangeBound } from './compare-filter-values.js';
+export type { FacetValues, FilterValue, RangeBound } from './compare-filter-values.js';
 export {
   collectFacetValues,
   compareCodePoints,
@@ -6,6 +6,7 @@ export {
   facetsInRange,
   normalizeFacetString,
   parseFiniteFloat,
+  prepareFilterValue,
 } from './compare-filter-values.js';
 export type { EvaluateOptions } from './evaluate-filter.js';
 export { evaluateFilter } from './evaluate-filter.js';
