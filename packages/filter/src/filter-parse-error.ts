@@ -72,11 +72,21 @@ function formatMessage(
     return `Invalid syntax for the filter parameter: \`${detail}\`.`;
   }
   const fragment = input.slice(start, end);
-  const shown = escapeDebug(fragment);
+  return `${describe(kind, fragment, escapeDebug(fragment), detail)}${formatFilterErrorLocation(input, start, end)}`;
+}
+
+/**
+ * The position suffix Meilisearch appends to every filter error: a newline, then
+ * `startColumn:endColumn expression` (1-based columns of the fragment on its line, counted in Unicode
+ * scalar values). Use it to build other `invalid_search_filter` messages, such as "not filterable".
+ *
+ * @example
+ * formatFilterErrorLocation('genre = horror', 0, 5); // '\n1:6 genre = horror'
+ */
+export function formatFilterErrorLocation(input: string, start: number, end: number): string {
   const lineStart = input.lastIndexOf('\n', start - 1) + 1;
   const column = countScalars(input.slice(lineStart, start)) + 1;
-  const size = countScalars(fragment);
-  return `${describe(kind, fragment, shown, detail)}\n${column}:${column + size} ${input}`;
+  return `\n${column}:${column + countScalars(input.slice(start, end))} ${input}`;
 }
 
 function describe(kind: FilterParseErrorKind, fragment: string, shown: string, detail: string): string {

@@ -42,10 +42,12 @@ export {
   createStringMatch,
 } from './filter-node.js';
 export type { FilterParseErrorKind } from './filter-parse-error.js';
-export { FilterParseError } from './filter-parse-error.js';
+export { FilterParseError, formatFilterErrorLocation } from './filter-parse-error.js';
 export { EARTH_RADIUS_METERS, geoDistance } from './geo-distance.js';
 export type { IdsRestrictedByOptions } from './ids-restricted-by.js';
 export { idsRestrictedBy } from './ids-restricted-by.js';
+export type { FilterAttributeLocation } from './locate-filter-attributes.js';
+export { locateFilterAttributes } from './locate-filter-attributes.js';
 export { parseFilter } from './parse-filter.js';
 export { printFilter } from './print-filter.js';
 export { resolveAttributeValues } from './resolve-attribute-values.js';

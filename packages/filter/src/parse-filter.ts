@@ -69,9 +69,16 @@ function invalidShape(expected: string, found: unknown): FilterParseError {
   return new FilterParseError('invalidFilterValue', '', 0, 0, `expected ${expected}, found: ${text}`);
 }
 
-function parseExpression(input: string): FilterNode | null {
+/** Receives each attribute token in source order (geo built-ins as `_geo`, spanning their first number). */
+export type AttributeListener = (attribute: string, start: number, end: number) => void;
+
+/**
+ * Parses one expression string (`null` when blank), reporting attribute tokens to `onAttribute`.
+ * Internal building block of {@link parseFilter}; not part of the package API.
+ */
+export function parseExpression(input: string, onAttribute?: AttributeListener): FilterNode | null {
   if (input.trim() === '') return null;
-  const parser = new ExpressionParser(input);
+  const parser = new ExpressionParser(input, onAttribute);
   const { node, next } = parser.parseOr(0, 0);
   // Lenient on trailing whitespace after EXISTS / IS NULL / geo calls, which Meilisearch's nom grammar
   // leaves unconsumed.
@@ -82,7 +89,10 @@ function parseExpression(input: string): FilterNode | null {
 
 /** Recursive descent mirroring Meilisearch's nom grammar, alternative by alternative. */
 class ExpressionParser {
-  constructor(private readonly input: string) {}
+  constructor(
+    private readonly input: string,
+    private readonly onAttribute?: AttributeListener,
+  ) {}
 
   private fail(kind: FilterParseError['kind'], start: number, end = this.input.length, detail = ''): never {
     throw new FilterParseError(kind, this.input, start, end, detail);
@@ -179,13 +189,25 @@ class ExpressionParser {
     }
     const nameEnd = scanWord(input, start);
     const name = input.slice(start, nameEnd);
-    if (GEO_FUNCTIONS.has(name)) return parseGeoFunction(input, name as GeoFunctionName, pos, nameEnd);
+    if (GEO_FUNCTIONS.has(name)) {
+      const geo = parseGeoFunction(input, name as GeoFunctionName, pos, nameEnd);
+      this.onAttribute?.('_geo', geo.anchor.start, geo.anchor.end);
+      return geo;
+    }
 
     const field = this.value(pos);
     if (!field.ok) {
       if (field.kind === 'reservedKeywordValue') this.fail(field.kind, field.start, field.end);
       this.fail('invalidPrimary', pos);
     }
+    const parsed = this.parseCondition(field, pos);
+    this.onAttribute?.(field.value, field.start, field.end);
+    return parsed;
+  }
+
+  /** Every alternative after the attribute, in Meilisearch's order. */
+  private parseCondition(field: ValueToken, pos: number): Parsed {
+    const input = this.input;
     const attribute = field.value;
     const at = field.next;
 

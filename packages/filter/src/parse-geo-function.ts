@@ -14,14 +14,15 @@ interface NumberArg {
 /**
  * Parses a geo built-in whose name ends at `nameEnd` (`primaryStart` is where the primary began, the
  * span Meilisearch reports for syntax errors), then checks its arguments the way Meilisearch does right
- * after parsing (finite floats, latitude/longitude ranges, bounding-box orientation).
+ * after parsing (finite floats, latitude/longitude ranges, bounding-box orientation). `anchor` is the span
+ * of the first number, where Meilisearch reports errors about the `_geo` attribute.
  */
 export function parseGeoFunction(
   input: string,
   name: GeoFunctionName,
   primaryStart: number,
   nameEnd: number,
-): { node: FilterNode; next: number } {
+): { node: FilterNode; next: number; anchor: { start: number; end: number } } {
   const kind =
     name === '_geoRadius' ? 'geoRadius' : name === '_geoBoundingBox' ? 'geoBoundingBox' : 'geoPolygon';
   const syntaxError = (): never => {
@@ -62,6 +63,8 @@ export function parseGeoFunction(
     if (input[pos] !== ')') syntaxError();
     pos++;
   }
+  const first = scalars[0] ?? pairs[0]?.[0];
+  const anchor = first ? { start: first.start, end: first.end } : { start: pos, end: pos };
   const countError = (): never => {
     throw new FilterParseError(kind, input, pos, input.length);
   };
@@ -90,6 +93,7 @@ export function parseGeoFunction(
         resolution: resolution ? resolution.value : null,
       },
       next: pos,
+      anchor,
     };
   }
   if (pairs.some((pair) => pair.length !== 2)) countError();
@@ -100,7 +104,7 @@ export function parseGeoFunction(
   });
   if (name === '_geoPolygon') {
     if (points.length < 3) countError();
-    return { node: { type: 'geoPolygon', points }, next: pos };
+    return { node: { type: 'geoPolygon', points }, next: pos, anchor };
   }
   if (points.length !== 2) countError();
   const [topRight, bottomLeft] = points as [FilterGeoPoint, FilterGeoPoint];
@@ -115,7 +119,7 @@ export function parseGeoFunction(
       `${fmt(pairs[0]![0]!)} ${fmt(pairs[1]![0]!)}`,
     );
   }
-  return { node: { type: 'geoBoundingBox', topRight, bottomLeft }, next: pos };
+  return { node: { type: 'geoBoundingBox', topRight, bottomLeft }, next: pos, anchor };
 }
 
 function checkPoint(input: string, lat: NumberArg, lng: NumberArg): void {
