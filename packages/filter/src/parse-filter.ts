@@ -17,6 +17,7 @@ import {
   type SoftError,
   scanWord,
   skipSpaces,
+  skipUnicodeSpaces,
   type ValueToken,
 } from './tokenize.js';
 
@@ -156,7 +157,7 @@ class ExpressionParser {
   /** A value, after Meilisearch's checks for geo built-ins misused as values. */
   private value(pos: number): ValueToken | SoftError {
     const input = this.input;
-    const start = readStart(input, pos);
+    const start = skipUnicodeSpaces(input, pos);
     for (const reserved of ['_geoPoint', '_geoDistance']) {
       if (input.startsWith(reserved, start)) this.fail('reservedGeo', start, input.length, reserved);
     }
@@ -302,10 +303,4 @@ class ExpressionParser {
       return false;
     }
   }
-}
-
-/** Where a value starts: after any Unicode whitespace. */
-function readStart(input: string, pos: number): number {
-  while (pos < input.length && /\s/u.test(input[pos]!)) pos++;
-  return pos;
 }

@@ -78,7 +78,7 @@ export function skipSpaces(input: string, pos: number): number {
 }
 
 /** Skips any Unicode whitespace (what a value strips on its left). */
-function skipUnicodeSpaces(input: string, pos: number): number {
+export function skipUnicodeSpaces(input: string, pos: number): number {
   while (pos < input.length && UNICODE_SPACE.test(input[pos]!)) pos++;
   return pos;
 }
