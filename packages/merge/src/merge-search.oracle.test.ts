@@ -1,18 +1,20 @@
+import { createSearchIndex } from '@miroir/devnode';
 import { shardOf } from '@miroir/router';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { type CreateEngine, checkOracleCase, type OracleCase, oracleCaseArb } from '../test/oracle.js';
+import {
+  type CreateEngine,
+  checkOracleCase,
+  type OracleCase,
+  type OracleEngine,
+  oracleCaseArb,
+} from '../test/oracle.js';
 import { ORACLE_REGRESSIONS } from '../test/oracle-regressions.js';
 
-const devnode = (await import('@miroir/devnode')) as Record<string, unknown>;
-// Until @miroir/devnode's entry point re-exports its engine, load the engine module from its build.
-const enginePath = new URL('../../devnode/dist/engine/index.js', import.meta.url).href;
-const createEngine = (devnode.createSearchIndex ??
-  ((await import(/* @vite-ignore */ enginePath)) as Record<string, unknown>)
-    .createSearchIndex) as CreateEngine;
+const createEngine: CreateEngine = (init) => createSearchIndex(init) as unknown as OracleEngine;
 
 const seed = Number(globalThis.process?.env.FC_SEED ?? 20261122);
-const numRuns = Number(globalThis.process?.env.FC_NUM_RUNS ?? 5000);
+const numRuns = Number(globalThis.process?.env.FC_NUM_RUNS ?? 3000);
 
 describe('mergeSearch oracle: N devnodes merged === one devnode', () => {
   it(`holds for ${numRuns} generated cases (FC_SEED=${seed})`, () => {

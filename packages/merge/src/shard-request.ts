@@ -71,10 +71,20 @@ export function shardRequest(
       request.attributesToRetrieve = [...retrieve, distinctAttribute];
     }
   }
+  const formatted = [
+    ...(clientRequest.attributesToHighlight ?? []),
+    ...(clientRequest.attributesToCrop ?? []),
+  ]
+    // `attributesToCrop` entries may carry a length suffix (`overview:20`).
+    .map((attribute) => attribute.replace(/:\d+$/, ''));
+  const addedFormattedAttributes = formatted.includes('*')
+    ? []
+    : addedAttributes.filter((attribute) => !formatted.includes(attribute));
   const repeatedRules = findRepeatedRules(clientRequest.sort ?? [], indexSettings.rankingRules ?? []);
   return {
     request,
     addedAttributes,
+    addedFormattedAttributes,
     isRankingScoreAdded,
     isRankingScoreDetailsAdded,
     repeatedRules,

@@ -31,3 +31,14 @@ describe('stripHit', () => {
     expect(stripHit(hit, plan)).toEqual(hit);
   });
 });
+
+describe('stripHit with highlighting', () => {
+  it('keeps an added attribute inside _formatted when attributesToHighlight covers it', () => {
+    const plan = shardRequest(
+      { attributesToRetrieve: ['id'], attributesToHighlight: ['*'] },
+      { distinctAttribute: 'sku' },
+    );
+    const hit = { id: 1, sku: 's', _formatted: { id: '1', sku: 's' } };
+    expect(stripHit(hit, plan)).toEqual({ id: 1, _formatted: { id: '1', sku: 's' } });
+  });
+});

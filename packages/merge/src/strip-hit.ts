@@ -5,7 +5,8 @@ const RESERVED_PREFIX = '_miroir_';
 /**
  * Returns a copy of a node hit as the client must see it: without any `_miroir_*` field (also inside
  * `_formatted` and `_matchesPosition`), without `_rankingScore`/`_rankingScoreDetails` unless the client
- * asked for them, and without attributes that were only added for merging.
+ * asked for them, and without attributes that were only added for merging (kept inside `_formatted`
+ * when the client's `attributesToHighlight`/`attributesToCrop` cover them, as a node would).
  *
  * @example
  * stripHit({ id: 1, _miroir_shard: 3, _rankingScore: 1 }, shardRequest({ q: 'a' }, {}));
@@ -21,7 +22,7 @@ export function stripHit(hit: Hit, plan: ShardRequestPlan): Hit {
     if (key === '_rankingScoreDetails' && plan.isRankingScoreDetailsAdded) continue;
     const value = hit[key];
     if ((key === '_formatted' || key === '_matchesPosition') && value !== null && typeof value === 'object') {
-      out[key] = stripFields(value as Record<string, unknown>, added);
+      out[key] = stripFields(value as Record<string, unknown>, plan.addedFormattedAttributes);
       continue;
     }
     out[key] = value;

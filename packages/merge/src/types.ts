@@ -81,6 +81,11 @@ export interface ShardRequestPlan {
   request: SearchRequest;
   /** Hit fields added to `attributesToRetrieve` only for merging; stripped from every returned hit. */
   addedAttributes: string[];
+  /**
+   * The added attributes to strip from `_formatted` and `_matchesPosition`: those the client's
+   * `attributesToHighlight`/`attributesToCrop` would not have put there anyway.
+   */
+  addedFormattedAttributes: string[];
   /** Whether `_rankingScore` must be stripped (the client did not ask for it). */
   isRankingScoreAdded: boolean;
   /** Whether `_rankingScoreDetails` must be stripped (the client did not ask for it). */

@@ -93,4 +93,21 @@ export const ORACLE_REGRESSIONS: Array<{ name: string; case: OracleCase }> = [
       query: { q: '', sort: ['_geoPoint(0, 0):asc'], limit: 1 },
     },
   },
+  {
+    // The distinct attribute is added to `attributesToRetrieve` for merging; a node still lists it in
+    // `_formatted` when `attributesToHighlight: ['*']` asks for every attribute, so it must stay there.
+    name: 'added distinct attribute stays in _formatted under attributesToHighlight * (FC_SEED=8)',
+    case: {
+      documents: [{ id: 0, title: 'fable apple', body: '', brand: 'acme', tags: ['red'] }],
+      settings: settings({
+        rankingRules: ['sort', 'words', 'typo', 'proximity', 'attributeRank', 'wordPosition', 'exactness'],
+        distinctAttribute: 'brand',
+        faceting: { maxValuesPerFacet: 1, sortFacetValuesBy: { '*': 'alpha' } },
+        pagination: { maxTotalHits: 4 },
+      }),
+      nodeCount: 2,
+      isFacetRemedy: false,
+      query: { q: 'apple', attributesToHighlight: ['*'], attributesToRetrieve: ['id', 'title', 'price'] },
+    },
+  },
 ];

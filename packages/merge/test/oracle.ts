@@ -172,6 +172,9 @@ function queryArb(settings: OracleSettings): fc.Arbitrary<SearchRequest> {
       ),
       distinct: optional(fc.constantFrom('sku', 'brand')),
       showRankingScore: optional(fc.constant(true)),
+      showRankingScoreDetails: optional(fc.constant(true)),
+      attributesToHighlight: optional(fc.constantFrom(['title'], ['*'])),
+      showMatchesPosition: optional(fc.constant(true)),
       attributesToRetrieve: optional(fc.constantFrom(['id', 'title', 'price'], ['*'], ['id'])),
     })
     .map(({ paging, ...rest }) => stripUndefined({ ...rest, ...paging }) as SearchRequest);
