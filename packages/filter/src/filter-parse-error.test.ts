@@ -57,8 +57,8 @@ describe('FilterParseError messages (Meilisearch filter-parser wording)', () => 
     ],
     [
       'x IN [a, AND]',
-      'inExpectedReservedKeyword',
-      'Expected only comma-separated field names inside `IN[..]` but instead found `AND]`, which is a keyword. To use `AND]` as a field name or a value, surround it by quotes.\n10:14 x IN [a, AND]',
+      'inExpectedValue',
+      'Expected only comma-separated field names inside `IN[..]` but instead found `AND]`.\n10:14 x IN [a, AND]',
     ],
     [
       'x = AND',

@@ -20,7 +20,6 @@ export type FilterParseErrorKind =
   | 'inOpeningBracket'
   | 'inClosingBracket'
   | 'inExpectedValue'
-  | 'inExpectedReservedKeyword'
   | 'nonFiniteFloat'
   | 'badLatitude'
   | 'badLongitude'
@@ -129,8 +128,6 @@ function describe(kind: FilterParseErrorKind, fragment: string, shown: string, d
       return 'Expected matching `]` after the list of field names given to `IN[`';
     case 'inExpectedValue':
       return `Expected only comma-separated field names inside \`IN[..]\` but instead found \`${shown}\`.`;
-    case 'inExpectedReservedKeyword':
-      return `Expected only comma-separated field names inside \`IN[..]\` but instead found \`${shown}\`, which is a keyword. To use \`${shown}\` as a field name or a value, surround it by quotes.`;
     case 'nonFiniteFloat':
       return 'Non finite floats are not supported';
     case 'badLatitude':

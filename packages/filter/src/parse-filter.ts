@@ -289,18 +289,11 @@ class ExpressionParser {
     const close = skipSpaces(input, at);
     if (input[close] !== ']') {
       if (at >= input.length) this.fail('inClosingBracket', at, at);
-      this.fail(this.isReservedKeywordAt(at) ? 'inExpectedReservedKeyword' : 'inExpectedValue', at);
+      // Meilisearch means to flag keywords here, but its check never fires (parse_value has already
+      // re-labelled the error), so a keyword gets the plain message too.
+      this.fail('inExpectedValue', at);
     }
     const node = createIn(attribute, values);
     return { node: negated ? createNot(node) : node, next: skipSpaces(input, close + 1) };
-  }
-
-  private isReservedKeywordAt(pos: number): boolean {
-    try {
-      const token = this.value(pos);
-      return !token.ok && token.kind === 'reservedKeywordValue';
-    } catch {
-      return false;
-    }
   }
 }
