@@ -113,7 +113,7 @@ describe('FilterParseError messages (Meilisearch filter-parser wording)', () => 
     [
       '_geoRadius(1, -181, 3)',
       'badLongitude',
-      'Bad longitude `-181`. Longitude must be contained between -180 and 180 degrees. \n15:19 _geoRadius(1, -181, 3)',
+      'Bad longitude `-181`. Longitude must be contained between -180 and 180 degrees. Hint: try using `179` instead.\n15:19 _geoRadius(1, -181, 3)',
     ],
     [
       '_geoBoundingBox([1, 2], [3, 4])',

@@ -133,7 +133,7 @@ function describe(kind: FilterParseErrorKind, fragment: string, shown: string, d
     case 'badLatitude':
       return `Bad latitude \`${detail}\`. Latitude must be contained between -90 and 90 degrees. `;
     case 'badLongitude':
-      return `Bad longitude \`${detail}\`. Longitude must be contained between -180 and 180 degrees. `;
+      return `Bad longitude \`${detail.split(' ')[0]}\`. Longitude must be contained between -180 and 180 degrees. Hint: try using \`${detail.split(' ')[1]}\` instead.`;
     case 'boundingBoxTopBelowBottom':
       return `The top latitude \`${detail.split(' ')[0]}\` is below the bottom latitude \`${detail.split(' ')[1]}\`.`;
     case 'badGeoResolution':

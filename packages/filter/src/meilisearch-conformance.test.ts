@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateFilter } from './evaluate-filter.js';
 import { FilterParseError } from './filter-parse-error.js';
 import { parseFilter } from './parse-filter.js';
 import { printFilter } from './print-filter.js';
@@ -131,5 +132,85 @@ describe('Meilisearch filter-parser accepted inputs', () => {
   ];
   it.each(cases)('%j', (input, printed) => {
     expect(printFilter(parseFilter(input)!)).toBe(printed);
+  });
+});
+
+// From milli's filter tests (crates/milli/src/search/facet/filter/tests.rs). Meilisearch raises these geo
+// errors while evaluating; we raise them while parsing, with the same text and span. Trailing spaces
+// before the newline are ignored, as the snapshots there do not pin them.
+describe('Meilisearch geo argument errors', () => {
+  const lat = (value: string) =>
+    `Bad latitude \`${value}\`. Latitude must be contained between -90 and 90 degrees.`;
+  const lng = (value: string, hint: string) =>
+    `Bad longitude \`${value}\`. Longitude must be contained between -180 and 180 degrees. Hint: try using \`${hint}\` instead.`;
+  const cases: Array<[string, string, string]> = [
+    ['_geoRadius(-100, 150, 10)', lat('-100'), '12:16'],
+    ['_geoRadius(-90.0000001, 150, 10)', lat('-90.0000001'), '12:23'],
+    ['_geoRadius(-10, 250, 10)', lng('250', '-110'), '17:20'],
+    ['_geoRadius(-10, 180.000001, 10)', lng('180.000001', '-179.999999'), '17:27'],
+    ['_geoBoundingBox([-90.0000001, 150], [30, 10])', lat('-90.0000001'), '18:29'],
+    ['_geoBoundingBox([90.0000001, 150], [30, 10])', lat('90.0000001'), '18:28'],
+    ['_geoBoundingBox([30, 10], [-90.0000001, 150])', lat('-90.0000001'), '28:39'],
+    ['_geoBoundingBox([30, 10], [90.0000001, 150])', lat('90.0000001'), '28:38'],
+    ['_geoBoundingBox([-10, 180.000001], [30, 10])', lng('180.000001', '-179.999999'), '23:33'],
+    ['_geoBoundingBox([-10, -180.000001], [30, 10])', lng('-180.000001', '179.999999'), '23:34'],
+    ['_geoBoundingBox([30, 10], [-10, -180.000001])', lng('-180.000001', '179.999999'), '33:44'],
+    ['_geoBoundingBox([30, 10], [-10, 180.000001])', lng('180.000001', '-179.999999'), '33:43'],
+  ];
+  it.each(cases)('%j', (input, diagnostic, columns) => {
+    expect(messageOf(input).replace(/ +\n/, '\n')).toBe(`${diagnostic}\n${columns} ${input}`);
+  });
+});
+
+describe('Meilisearch evaluation behaviour', () => {
+  const ids = (filter: string, docs: Array<Record<string, unknown>>): number[] =>
+    docs.flatMap((doc, index) => (evaluateFilter(parseFilter(filter)!, doc) ? [index] : []));
+
+  it('compares non-finite spellings as strings', () => {
+    const docs = [{ price: 'inf' }, { price: '2000' }, { price: 'infinity' }];
+    expect(ids('price = inf', docs)).toEqual([0]);
+    expect(ids('price < inf', docs)).toEqual([1]);
+    expect(ids('price = NaN', docs)).toEqual([]);
+    expect(ids('price < NaN', docs)).toContain(1);
+    expect(ids('price = infinity', docs)).toEqual([2]);
+    expect(ids('price < infinity', docs)).toEqual([0, 1]);
+  });
+
+  it('matches escaped quotes exactly', () => {
+    const docs = [{ d: "27' to 30'" }, { d: '27" to 30"' }, { d: '27" to 30\'' }];
+    expect(ids("d = '27\" to 30\\''", docs)).toEqual([2]);
+    expect(ids(`d = "27' to 30'" `, docs)).toEqual([0]);
+    expect(ids('d = "27\\" to 30\\"" ', docs)).toEqual([1]);
+    expect(ids(`d = "27\\" to 30'" `, docs)).toEqual([2]);
+  });
+
+  it('selects numbers by ranges and complements', () => {
+    const docs = Array.from({ length: 100 }, (_, i) => ({ id: i, two: i % 10 }));
+    const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+    for (const i of [0, 1, 37, 99]) {
+      expect(ids(`id = ${i}`, docs)).toEqual([i]);
+      expect(ids(`id > ${i}`, docs)).toEqual(range(i + 1, 100));
+      expect(ids(`id < ${i}`, docs)).toEqual(range(0, i));
+      expect(ids(`id <= ${i}`, docs)).toEqual(range(0, i + 1));
+      expect(ids(`id >= ${i}`, docs)).toEqual(range(i, 100));
+      expect(ids(`id ${i} TO ${Math.min(99, i + 5)}`, docs)).toEqual(range(i, Math.min(99, i + 5) + 1));
+    }
+    expect(ids('one >= 0 OR one <= 0', docs)).toEqual([]);
+    expect(ids('one = 0', docs)).toEqual([]);
+    expect(ids('two != 0', docs)).toEqual(range(0, 100).filter((x) => x % 10 !== 0));
+  });
+
+  it('includes the centre in a zero radius', () => {
+    const docs = [
+      { _geo: { lat: 45.4777599, lng: 9.1967508 } },
+      { _geo: { lat: 45.4632046, lng: 9.1719421 } },
+    ];
+    expect(ids('_geoRadius(45.4777599, 9.1967508, 0)', docs)).toEqual([0]);
+  });
+
+  it('parses a 14 361-way OR chain (no depth limit on flat chains)', () => {
+    const filter = Array.from({ length: 14_361 }, (_, i) => `account_ids=${i + 1}`).join(' OR ');
+    const node = parseFilter(filter);
+    expect(node?.type === 'or' && node.children.length).toBe(14_361);
   });
 });

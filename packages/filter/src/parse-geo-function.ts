@@ -127,13 +127,27 @@ function checkPoint(input: string, lat: NumberArg, lng: NumberArg): void {
     throw new FilterParseError('badLatitude', input, lat.start, lat.end, fmt(lat));
   }
   if (!(lng.value >= -180 && lng.value <= 180)) {
-    throw new FilterParseError('badLongitude', input, lng.start, lng.end, fmt(lng));
+    // Meilisearch suggests the equivalent longitude inside the range.
+    let wrapped = lng.value;
+    while (wrapped > 180) wrapped -= 360;
+    while (wrapped < -180) wrapped += 360;
+    throw new FilterParseError(
+      'badLongitude',
+      input,
+      lng.start,
+      lng.end,
+      `${fmt(lng)} ${formatNumber(wrapped)}`,
+    );
   }
 }
 
 /** Formats like Rust's `f64` Display (no exponent, `-0` kept). */
 function fmt(arg: NumberArg): string {
-  if (Object.is(arg.value, -0)) return '-0';
-  const text = String(arg.value);
-  return text.includes('e') ? arg.value.toFixed(20).replace(/\.?0+$/, '') : text;
+  return formatNumber(arg.value);
+}
+
+function formatNumber(value: number): string {
+  if (Object.is(value, -0)) return '-0';
+  const text = String(value);
+  return text.includes('e') ? value.toFixed(20).replace(/\.?0+$/, '') : text;
 }
