@@ -35,5 +35,9 @@ export function listen(app: Hono<DevnodeEnv>, host: string, port: number): Promi
     (server as Server).once('error', reject);
     // Large document batches take a while to upload; keep Node's defaults from cutting them.
     (server as Server).requestTimeout = 0;
+    // Task processing is synchronous and can block the loop for a while; a short keep-alive timeout then
+    // closes idle sockets just as clients reuse them (ECONNRESET). Outlast common client pools instead.
+    (server as Server).keepAliveTimeout = 65_000;
+    (server as Server).headersTimeout = 66_000;
   });
 }
