@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { filterNodeArbitrary, propertyParameters } from '../test/filter-arbitraries.js';
+import { filterNodeArbitrary, PROPERTY_TIMEOUT_MS, propertyParameters } from '../test/filter-arbitraries.js';
 import { evaluateFilter } from './evaluate-filter.js';
 import type { FilterConditionNode, FilterNode } from './filter-node.js';
 
@@ -156,15 +156,19 @@ const fieldValue = fc.oneof(
 const document = fc.dictionary(fc.constantFrom(...ATTRIBUTES), fieldValue, { maxKeys: 2 });
 
 describe('evaluateFilter agrees with an independent model', () => {
-  it('on generated filters and flat documents', () => {
-    const node = filterNodeArbitrary(fc.constantFrom(...ATTRIBUTES), fc.constantFrom(...VALUE_POOL), {
-      geo: false,
-    });
-    fc.assert(
-      fc.property(node, fc.array(document, { minLength: 1, maxLength: 6 }), (filter, docs) => {
-        for (const doc of docs) expect(evaluateFilter(filter, doc)).toBe(model(filter, doc));
-      }),
-      propertyParameters(500),
-    );
-  });
+  it(
+    'on generated filters and flat documents',
+    () => {
+      const node = filterNodeArbitrary(fc.constantFrom(...ATTRIBUTES), fc.constantFrom(...VALUE_POOL), {
+        geo: false,
+      });
+      fc.assert(
+        fc.property(node, fc.array(document, { minLength: 1, maxLength: 6 }), (filter, docs) => {
+          for (const doc of docs) expect(evaluateFilter(filter, doc)).toBe(model(filter, doc));
+        }),
+        propertyParameters(500),
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

@@ -100,3 +100,6 @@ function geoArbitrary(): fc.Arbitrary<FilterNode> {
     }),
   );
 }
+
+/** Per-test timeout for property suites, generous so that a large `FC_NUM_RUNS` does not time out. */
+export const PROPERTY_TIMEOUT_MS = 300_000;
