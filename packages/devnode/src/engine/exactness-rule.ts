@@ -43,16 +43,22 @@ function exactAttribute(input: RuleInput): ExactnessOutcome['matchType'] {
     });
   }
   if (wanted.some((w) => w.id < 0)) return 'noExactMatch';
-  const { tokenWords, tokenPositions, tokenFids } = input.stored;
-  const atPosition = new Set<string>();
-  for (let i = 0; i < tokenWords.length; i++) {
-    if (input.isSearched(tokenFids[i] as number)) atPosition.add(`${tokenWords[i]}@${tokenPositions[i]}`);
+  const { tokenWords, tokenPositions } = input.stored;
+  const fields = input.stored.fields.filter((f) => input.isSearched(f.fid));
+  for (const w of wanted) {
+    let found = false;
+    // Positions grow within an attribute, so a word at position p sits within the first p + 1 tokens.
+    for (const field of fields) {
+      for (let i = field.start; i < field.end && (tokenPositions[i] as number) <= w.position && !found; i++) {
+        found = tokenWords[i] === w.id && tokenPositions[i] === w.position;
+      }
+      if (found) break;
+    }
+    if (!found) return 'noExactMatch';
   }
-  if (!wanted.every((w) => atPosition.has(`${w.id}@${w.position}`))) return 'noExactMatch';
   const ids = new Set(wanted.map((w) => w.id));
   let best: ExactnessOutcome['matchType'] = 'noExactMatch';
-  for (const field of input.stored.fields) {
-    if (!input.isSearched(field.fid)) continue;
+  for (const field of fields) {
     const present = new Set<number>();
     for (let i = field.start; i < field.end; i++) {
       const id = tokenWords[i] as number;

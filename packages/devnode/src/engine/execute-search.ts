@@ -128,10 +128,16 @@ export function rankKeyword(state: IndexState, query: SearchQuery): KeywordRanki
           }),
   };
   const scored: ScoredDocument[] = [];
+  const unsorted = sort.length === 0 && !rules.some((r) => r.kind === 'custom');
   if (parsed.terms.length === 0) {
     for (const stored of state.documents.values()) {
       if (predicate !== null && !predicate(stored.doc)) continue;
-      scored.push(scoreDocument(scoring, stored.doc, stored.internalId, null));
+      // Without sort criteria every placeholder hit scores 1 with empty details: skip the scoring pass.
+      scored.push(
+        unsorted
+          ? { docId: stored.internalId, details: {}, score: 1, keys: [], geoDistance: null, candidate: null }
+          : scoreDocument(scoring, stored.doc, stored.internalId, null),
+      );
     }
   } else {
     const candidates = findKeywordCandidates(state, parsed, query.matchingStrategy ?? 'last', {
@@ -147,7 +153,8 @@ export function rankKeyword(state: IndexState, query: SearchQuery): KeywordRanki
   const threshold = query.rankingScoreThreshold;
   const kept =
     threshold === null || threshold === undefined ? scored : scored.filter((s) => s.score >= threshold);
-  kept.sort(compareScored);
+  if (!(unsorted && parsed.terms.length === 0)) kept.sort(compareScored);
+  else kept.sort((a, b) => a.docId - b.docId);
   const detailedScoring: ScoringContext = { ...scoring, detailed: true };
   const withDetails = (hit: ScoredDocument): ScoredDocument =>
     scoreDocument(

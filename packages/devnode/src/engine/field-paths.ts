@@ -78,6 +78,10 @@ export function attributeWeight(path: string, patterns: readonly string[]): numb
  * ```
  */
 export function valuesAtPath(doc: Document, path: string): unknown[] {
+  const direct = doc[path];
+  // Fast path: a top-level scalar (the common case for facets, sort and distinct attributes).
+  if (direct !== undefined && (direct === null || typeof direct !== 'object') && !path.includes('.'))
+    return [direct];
   const out: unknown[] = [];
   const walk = (value: unknown, rest: string): void => {
     if (Array.isArray(value)) {

@@ -115,87 +115,90 @@ export function createInvertedIndex(): InvertedIndex {
     },
     visitTypoCandidates(query, budget, isPrefix, firstChar, visit) {
       const vocab = vocabulary();
-      const q = Array.from(query);
-      const first = q[0] ?? '';
-      // Sorted words form an implicit trie: DP rows are shared along common prefixes and a whole
-      // prefix range is skipped as soon as its row minimum exceeds the budget.
-      const n = q.length;
-      const rows: Int32Array[] = [Int32Array.from({ length: n + 1 }, (_, i) => i)];
-      let prevChars: string[] = [];
+      const n = query.length;
+      const width = n + 1;
+      const first = query.charCodeAt(0);
+      // Sorted words form an implicit trie: DP rows (one per word prefix length, in a flat buffer) are
+      // shared along common prefixes, and a prefix range is skipped once its row minimum exceeds the budget.
+      let table = new Int32Array(width * 32);
+      for (let j = 0; j <= n; j++) table[j] = j;
+      let prevWord = '';
+      let validRows = 1;
       let i = 0;
       let end = vocab.length;
+      const nextFirst = String.fromCharCode(first + 1);
       if (firstChar === 'same') {
-        i = lowerBound(vocab, first);
-        end = lowerBound(vocab, String.fromCodePoint((first.codePointAt(0) ?? 0) + 1));
+        i = lowerBound(vocab, query.charAt(0));
+        end = lowerBound(vocab, nextFirst);
       }
       while (i < end) {
         const id = vocab[i] as number;
         const word = words[id] as string;
-        const chars = Array.from(word);
-        if (firstChar === 'different' && chars[0] === first) {
-          // Skip the whole same-first-letter block.
-          i = lowerBound(vocab, String.fromCodePoint((first.codePointAt(0) ?? 0) + 1), i);
-          prevChars = [];
-          rows.length = 1;
+        if (firstChar === 'different' && word.charCodeAt(0) === first) {
+          i = lowerBound(vocab, nextFirst, i);
+          prevWord = '';
+          validRows = 1;
           continue;
         }
         let common = 0;
-        while (common < chars.length && common < prevChars.length && chars[common] === prevChars[common])
-          common++;
-        common = Math.min(common, rows.length - 1);
-        rows.length = common + 1;
-        let pruneAt = -1;
+        const max = Math.min(word.length, prevWord.length, validRows - 1);
+        while (common < max && word.charCodeAt(common) === prevWord.charCodeAt(common)) common++;
+        const limit = isPrefix ? Math.min(word.length, n + budget) : word.length;
+        if ((limit + 1) * width > table.length) {
+          const bigger = new Int32Array((limit + 1) * width * 2);
+          bigger.set(table);
+          table = bigger;
+        }
         let prefixMatched = false;
         if (isPrefix)
           for (let k = 0; k <= common; k++)
-            if (((rows[k] as Int32Array)[n] as number) <= budget) prefixMatched = true;
-        const limit = isPrefix ? Math.min(chars.length, n + budget) : chars.length;
+            if ((table[k * width + n] as number) <= budget) prefixMatched = true;
+        let pruneAt = -1;
         for (let k = common + 1; k <= limit; k++) {
-          const prev = rows[k - 1] as Int32Array;
-          const row = new Int32Array(n + 1);
-          row[0] = k;
+          const row = k * width;
+          const prev = row - width;
+          const c = word.charCodeAt(k - 1);
+          const before = k > 1 ? word.charCodeAt(k - 2) : -1;
+          table[row] = k;
           let min = k;
-          const c = chars[k - 1];
           for (let j = 1; j <= n; j++) {
-            const cost = q[j - 1] === c ? 0 : 1;
+            const qj = query.charCodeAt(j - 1);
             let v = Math.min(
-              (prev[j] as number) + 1,
-              (row[j - 1] as number) + 1,
-              (prev[j - 1] as number) + cost,
+              (table[prev + j] as number) + 1,
+              (table[row + j - 1] as number) + 1,
+              (table[prev + j - 1] as number) + (qj === c ? 0 : 1),
             );
-            if (k > 1 && j > 1 && q[j - 1] === chars[k - 2] && q[j - 2] === c) {
-              v = Math.min(v, ((rows[k - 2] as Int32Array)[j - 2] as number) + 1);
+            if (k > 1 && j > 1 && qj === before && query.charCodeAt(j - 2) === c) {
+              v = Math.min(v, (table[prev - width + j - 2] as number) + 1);
             }
-            row[j] = v;
+            table[row + j] = v;
             if (v < min) min = v;
           }
-          rows.push(row);
-          if (isPrefix && (row[n] as number) <= budget) prefixMatched = true;
+          if (isPrefix && (table[row + n] as number) <= budget) prefixMatched = true;
           if (min > budget && !prefixMatched) {
             pruneAt = k;
             break;
           }
         }
         if (pruneAt >= 0) {
-          // No word extending chars[0..pruneAt) can match: jump past that prefix range.
-          const prefix = chars.slice(0, pruneAt).join('');
-          let j = i + 1;
-          while (j < end && (words[vocab[j] as number] as string).startsWith(prefix)) j++;
-          i = j;
-          prevChars = chars.slice(0, pruneAt - 1);
-          rows.length = Math.min(rows.length, pruneAt);
+          // No word extending word[0..pruneAt) can match: jump past that prefix range.
+          const prefix = word.slice(0, pruneAt);
+          i = lowerBound(vocab, `${prefix}\uffff`, i + 1);
+          prevWord = word;
+          validRows = pruneAt;
           continue;
         }
+        const rows = limit + 1;
         let distance: number;
         if (isPrefix) {
           distance = Number.POSITIVE_INFINITY;
-          for (let k = 0; k < rows.length; k++)
-            distance = Math.min(distance, (rows[k] as Int32Array)[n] as number);
+          for (let k = 0; k < rows; k++) distance = Math.min(distance, table[k * width + n] as number);
         } else {
-          distance = (rows[chars.length] as Int32Array | undefined)?.[n] ?? Number.POSITIVE_INFINITY;
+          distance = table[word.length * width + n] as number;
         }
         if (distance <= budget) visit(id, distance);
-        prevChars = chars;
+        prevWord = word;
+        validRows = rows;
         i++;
       }
     },
