@@ -155,7 +155,53 @@ const fieldValue = fc.oneof(
 );
 const document = fc.dictionary(fc.constantFrom(...ATTRIBUTES), fieldValue, { maxKeys: 2 });
 
+// Nested documents: the model first flattens the whole document into `path → leaf values` (the way
+// Meilisearch's flattening describes it), then evaluates the flat model above on that map.
+function flatten(document: Doc): Doc {
+  const out: Record<string, unknown[]> = {};
+  const visit = (value: unknown, path: string): void => {
+    out[path] ??= [];
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, path);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) visit(child, `${path}.${key}`);
+    } else {
+      out[path]!.push(value);
+    }
+  };
+  for (const [key, value] of Object.entries(document)) visit(value, key);
+  return out;
+}
+
+const leaf = fc.oneof(scalar, fc.array(scalar, { maxLength: 2 }));
+const nestedDocument = fc.oneof(
+  fc.record({ o: fc.record({ y: leaf }) }),
+  fc.record({ o: fc.array(fc.oneof(fc.record({ y: leaf }), fc.constant({})), { maxLength: 3 }) }),
+  fc.record({ 'o.y': leaf }),
+  fc.record({ o: fc.record({ z: leaf }) }),
+);
+
 describe('evaluateFilter agrees with an independent model', () => {
+  it(
+    'on nested attributes (objects, arrays of objects, dotted keys)',
+    () => {
+      const valueOperators = filterNodeArbitrary(fc.constant('o.y'), fc.constantFrom(...VALUE_POOL), {
+        geo: false,
+      }).filter((node) => !JSON.stringify(node).match(/"(EXISTS|IS NULL|IS EMPTY)"/));
+      fc.assert(
+        fc.property(
+          valueOperators,
+          fc.array(nestedDocument, { minLength: 1, maxLength: 4 }),
+          (filter, docs) => {
+            for (const doc of docs) expect(evaluateFilter(filter, doc)).toBe(model(filter, flatten(doc)));
+          },
+        ),
+        propertyParameters(300),
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
   it(
     'on generated filters and flat documents',
     () => {
