@@ -102,7 +102,7 @@ export function runVectorSearch(
     entries.push({ hit, weighted: hit.score * (1 - ratio), semantic: false });
   for (const hit of semantic) entries.push({ hit, weighted: hit.score * ratio, semantic: true });
   entries.sort(
-    (a, b) => b.weighted - a.weighted || Number(a.semantic) - Number(b.semantic) || a.hit.docId - b.hit.docId,
+    (a, b) => b.weighted - a.weighted || Number(b.semantic) - Number(a.semantic) || a.hit.docId - b.hit.docId,
   );
   const seen = new Set<number>();
   const ranked: ScoredDocument[] = [];
