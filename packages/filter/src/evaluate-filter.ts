@@ -43,8 +43,10 @@ export function evaluateFilter(
         return current.children.some(evaluate);
       case 'not':
         return !evaluate(current.child);
-      case 'condition':
-        return evaluateCondition(current, resolve(document, current.attribute));
+      case 'condition': {
+        const raw = resolve(document, current.attribute);
+        return evaluateCondition(current, GEO_COORDINATES.has(current.attribute) ? raw.map(toGeoFacet) : raw);
+      }
       case 'geoRadius': {
         const point = readGeoPoint(resolve(document, '_geo'));
         // Meilisearch compares with `radius + f64::EPSILON`.
@@ -64,6 +66,13 @@ export function evaluateFilter(
     }
   };
   return evaluate(node);
+}
+
+/** milli indexes `_geo` coordinates as numbers even when documents spell them as strings. */
+const GEO_COORDINATES: ReadonlySet<string> = new Set(['_geo.lat', '_geo.lng']);
+
+function toGeoFacet(value: unknown): unknown {
+  return typeof value === 'string' ? (toCoordinate(value) ?? value) : value;
 }
 
 function evaluateCondition(node: FilterConditionNode, raw: readonly unknown[]): boolean {
