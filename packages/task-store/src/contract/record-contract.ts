@@ -136,6 +136,21 @@ export function defineRecordContract(
     }
   });
 
+  test('records: large bounds are enforced within 1% (amortised trim)', async () => {
+    const { store } = await create({ maxSessions: 200 });
+    try {
+      for (let i = 0; i < 260; i++)
+        await store.sessions.pin({ sessionId: `s${i}`, group: null, minTaskUid: i }, 60_000);
+      const count = await store.sessions.count();
+      expect(count).toBeGreaterThanOrEqual(200);
+      expect(count).toBeLessThanOrEqual(202);
+      expect(await store.sessions.get('s259')).toBeDefined();
+      expect(await store.sessions.get('s0')).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
   test('records: canary run history keeps the newest runs per canary (property)', async () => {
     await fc.assert(
       fc.asyncProperty(

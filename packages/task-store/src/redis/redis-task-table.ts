@@ -20,9 +20,10 @@ const TEMP_TTL_MS = 30_000;
 
 /**
  * The tasks table on Redis: one hash per task plus ZSETs of uids (all, per status, per type, per
- * index) and ZSETs scored by date. A filtered list intersects those sets server-side, so a request
- * costs O(N·K) for the intersection of K sets whose smallest has N members, plus O(log M + limit)
- * for the page; an unfiltered list is O(log M + limit). It never scans task hashes.
+ * index) and ZSETs scored by date. A list filtered on one value (or not at all) reads one index set:
+ * O(log M + limit). Other filters intersect sets server-side: O(N·K) for K sets whose smallest has N
+ * members, plus O(R log R) to store the R matches; a date window first copies the tasks in the window.
+ * Task hashes are only read for the page returned.
  */
 export function createRedisTaskTable(
   redis: Redis,
@@ -37,9 +38,13 @@ export function createRedisTaskTable(
   const write = async (t: TaskRecord, rev: string) =>
     Number(await run(WRITE_TASK, [keys.task(t.uid)], toArgs(t, rev, keys.prefix))) > 0;
 
-  // Builds a ZSET (scored by uid) of the tasks matching `f`; returns its key and the temp keys to drop.
+  // Resolves `f` to one ZSET scored by uid and returns its key plus the temp keys to drop. A single
+  // list filter with one value (e.g. `statuses=failed`) is answered from its index set directly, with
+  // no copy: O(log M + limit). Otherwise list filters become unions, date windows become ZRANGESTOREs,
+  // and one ZINTERSTORE (AGGREGATE MAX; date sets weigh 0) keeps the uid as the score.
   const select = async (f: NormalizedTaskFilter): Promise<{ key: string; temps: string[] }> => {
-    const parts: { key: string; weight: number }[] = [];
+    const uidSets: string[] = [];
+    const dateSets: string[] = [];
     const temps: string[] = [];
     const multi = redis.multi();
     const temp = () => {
@@ -47,18 +52,24 @@ export function createRedisTaskTable(
       temps.push(k);
       return k;
     };
-    const union = (sources: string[]) => {
+    const addList = (sources: string[]) => {
+      if (sources.length === 1) {
+        uidSets.push(sources[0] as string);
+        return;
+      }
       const k = temp();
       multi.zunionstore(k, sources.length, ...sources);
-      parts.push({ key: k, weight: 0 });
+      uidSets.push(k);
     };
-    if (f.statuses) union(f.statuses.map((s) => keys.tasksByStatus(s)));
-    if (f.types) union(f.types.map((t) => keys.tasksByType(t)));
-    if (f.indexUids) union(f.indexUids.map((i) => keys.tasksByIndex(i)));
+    if (f.statuses) addList(f.statuses.map((st) => keys.tasksByStatus(st)));
+    if (f.types) addList(f.types.map((t) => keys.tasksByType(t)));
+    if (f.indexUids) addList(f.indexUids.map((i) => keys.tasksByIndex(i)));
     if (f.uids) {
       const k = temp();
       multi.zadd(k, ...f.uids.flatMap((u) => [u, String(u)]));
-      parts.push({ key: k, weight: 0 });
+      uidSets.push(k);
+      // Requested uids may not exist: intersect with a real index when nothing else does.
+      if (uidSets.length === 1) uidSets.push(keys.tasksAll);
     }
     for (const [column, w] of [
       ['enqueued', f.enqueuedAt],
@@ -70,13 +81,18 @@ export function createRedisTaskTable(
       const min = w.after === undefined ? '-inf' : `(${w.after}`;
       const max = w.before === undefined ? '+inf' : `(${w.before}`;
       multi.zrangestore(k, keys.tasksByDate(column), min, max, 'BYSCORE');
-      parts.push({ key: k, weight: 0 });
+      dateSets.push(k);
     }
-    if (parts.length === 0) return { key: keys.tasksAll, temps };
-    // The all-tasks set carries the uid score (weight 1); the others only filter (weight 0).
+    if (uidSets.length === 0) uidSets.push(keys.tasksAll);
+    if (uidSets.length === 1 && dateSets.length === 0) {
+      if (temps.length > 0) await multi.exec();
+      else multi.discard();
+      return { key: uidSets[0] as string, temps };
+    }
     const result = temp();
-    const sources = [keys.tasksAll, ...parts.map((p) => p.key)];
-    multi.zinterstore(result, sources.length, ...sources, 'WEIGHTS', 1, ...parts.map((p) => p.weight));
+    const sources = [...uidSets, ...dateSets];
+    const weights = [...uidSets.map(() => 1), ...dateSets.map(() => 0)];
+    multi.zinterstore(result, sources.length, ...sources, 'WEIGHTS', ...weights, 'AGGREGATE', 'MAX');
     for (const k of temps) multi.pexpire(k, TEMP_TTL_MS);
     await multi.exec();
     return { key: result, temps };

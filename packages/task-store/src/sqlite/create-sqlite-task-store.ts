@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, type SqliteDatabase as SqliteDatabaseHandle, SqliteDialect } from 'kysely';
 import type { StoreOptions } from '../store-options.js';
 import { resolveStoreOptions } from '../store-options.js';
 import { createRecordTables } from '../tables/create-record-tables.js';
@@ -44,7 +44,9 @@ export async function createSqliteTaskStore(options: SqliteTaskStoreOptions): Pr
       { cause },
     );
   }
-  const db = new Kysely<SqliteDatabase>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<SqliteDatabase>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  });
   try {
     await migrateSqliteSchema(db as unknown as Kysely<unknown>);
   } catch (error) {
@@ -54,11 +56,31 @@ export async function createSqliteTaskStore(options: SqliteTaskStoreOptions): Pr
   const busKey = options.path === ':memory:' ? `:memory:${Math.random()}` : resolve(options.path);
   const backend = createSqliteRecordBackend(db, busKey);
   return {
-    tasks: createSqliteTaskTable(db, backend, resolved),
+    tasks: createSqliteTaskTable(db, resolved),
     ...createRecordTables(backend, resolved),
     async close() {
       await backend.close();
       await db.destroy();
+    },
+  };
+}
+
+const STATEMENT_CACHE_SIZE = 256;
+
+// Kysely prepares every query afresh; re-preparing costs more than running most of ours. Queries
+// are serialised by Kysely's connection mutex and never streamed, so reusing a statement is safe.
+function withStatementCache(database: Database.Database): SqliteDatabaseHandle {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (stmt === undefined) {
+        stmt = database.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, stmt);
+      }
+      return stmt;
     },
   };
 }

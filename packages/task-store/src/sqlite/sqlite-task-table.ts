@@ -1,5 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
-import type { RecordBackend } from '../record-backend.js';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { ResolvedStoreOptions } from '../store-options.js';
 import {
   type NormalizedTaskFilter,
@@ -20,11 +19,7 @@ type TaskQuery = SelectQueryBuilder<SqliteDatabase, 'tasks', object>;
  * The tasks table on SQLite: real columns with indexes on status, type, index uid and dates, so
  * `GET /tasks` filters are one indexed query plus one `count(*)`.
  */
-export function createSqliteTaskTable(
-  db: Kysely<SqliteDatabase>,
-  backend: RecordBackend,
-  options: ResolvedStoreOptions,
-): TaskTable {
+export function createSqliteTaskTable(db: Kysely<SqliteDatabase>, options: ResolvedStoreOptions): TaskTable {
   const read = async (uid: number) => {
     const row = await db.selectFrom('tasks').selectAll().where('uid', '=', uid).executeTakeFirst();
     return row === undefined ? undefined : fromRow(row);
@@ -32,9 +27,18 @@ export function createSqliteTaskTable(
   return {
     async create(input) {
       const probe = createTaskRecord(0, input, options.now());
-      const uid = await backend.nextSequence('tasks');
-      const record = { ...probe, uid };
-      await db.insertInto('tasks').values(toRow(record)).execute();
+      // One transaction: one commit for the uid and the row (commits dominate SQLite write cost).
+      const record = await db.transaction().execute(async (trx) => {
+        const seq = await trx
+          .insertInto('sequences')
+          .values({ name: 'tasks', value: 1 })
+          .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`value + 1` }))
+          .returning('value')
+          .executeTakeFirstOrThrow();
+        const row = { ...probe, uid: seq.value };
+        await trx.insertInto('tasks').values(toRow(row)).execute();
+        return row;
+      });
       return toTaskView(record);
     },
     async update(uid, update) {

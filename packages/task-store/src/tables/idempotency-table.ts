@@ -3,6 +3,7 @@ import type { IdempotencyEntry } from '../record-types.js';
 import type { ResolvedStoreOptions } from '../store-options.js';
 import type { IdempotencyTable } from '../task-store.js';
 import { TaskStoreError } from '../task-store-error.js';
+import { createBoundedTrim } from './bounded-trim.js';
 import {
   assertDuration,
   assertKey,
@@ -21,6 +22,7 @@ export function createIdempotencyTable(
   backend: RecordBackend,
   options: ResolvedStoreOptions,
 ): IdempotencyTable {
+  const enforceBound = createBoundedTrim(backend, TABLE, options.maxIdempotencyKeys);
   return {
     async remember(entry, ttlMs) {
       assertKey('key', entry.key);
@@ -55,7 +57,7 @@ export function createIdempotencyTable(
           backstopMs: backstopFor(stored.expiresAt, now),
         };
         if ((await backend.put(TABLE, row, versionOf(existing))) !== undefined) {
-          await backend.trim(TABLE, options.maxIdempotencyKeys);
+          await enforceBound();
           return { created: true, entry: stored };
         }
       }

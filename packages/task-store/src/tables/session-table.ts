@@ -3,12 +3,14 @@ import type { SessionPin } from '../record-types.js';
 import type { ResolvedStoreOptions } from '../store-options.js';
 import type { SessionTable } from '../task-store.js';
 import { TaskStoreError } from '../task-store-error.js';
+import { createBoundedTrim } from './bounded-trim.js';
 import { assertDuration, assertKey, backstopFor, isExpired, parseBody, readLive } from './record-codec.js';
 
 const TABLE = 'sessions';
 
 /** Builds the sessions table: TTL per pin, LRU eviction beyond `maxSessions` (score = last use). */
 export function createSessionTable(backend: RecordBackend, options: ResolvedStoreOptions): SessionTable {
+  const enforceBound = createBoundedTrim(backend, TABLE, options.maxSessions);
   let lastScore = 0;
   // Strictly increasing scores keep LRU order exact even when the clock does not move.
   const useScore = () => {
@@ -43,7 +45,7 @@ export function createSessionTable(backend: RecordBackend, options: ResolvedStor
         backstopMs: backstopFor(stored.expiresAt, now),
       };
       await backend.put(TABLE, row);
-      await backend.trim(TABLE, options.maxSessions);
+      await enforceBound();
       return stored;
     },
     async get(sessionId) {
