@@ -15,20 +15,24 @@ it('README example: start a node in-process and talk Meilisearch to it', async (
     method: 'POST',
     headers,
     body: JSON.stringify([{ id: 1, title: 'Carol' }]),
-  }).then((r) => r.json());
+  }).then((r) => r.json() as Promise<{ taskUid: number }>);
   // { taskUid: 0, indexUid: 'movies', status: 'enqueued', type: 'documentAdditionOrUpdate', enqueuedAt: '…' }
 
-  let task = await fetch(`${node.url}/tasks/${enqueued.taskUid}`, { headers }).then((r) => r.json());
+  const getTask = () =>
+    fetch(`${node.url}/tasks/${enqueued.taskUid}`, { headers }).then(
+      (r) => r.json() as Promise<{ status: string }>,
+    );
+  let task = await getTask();
   while (task.status === 'enqueued' || task.status === 'processing') {
     await new Promise((r) => setTimeout(r, 20));
-    task = await fetch(`${node.url}/tasks/${enqueued.taskUid}`, { headers }).then((r) => r.json());
+    task = await getTask();
   }
 
   const result = await fetch(`${node.url}/indexes/movies/search`, {
     method: 'POST',
     headers,
     body: JSON.stringify({ q: 'caro' }),
-  }).then((r) => r.json());
+  }).then((r) => r.json() as Promise<{ hits: unknown[] }>);
   // result.hits → [{ id: 1, title: 'Carol' }]
 
   expect(enqueued).toMatchObject({ taskUid: 0, indexUid: 'movies', status: 'enqueued' });

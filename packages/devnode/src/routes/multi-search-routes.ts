@@ -4,7 +4,12 @@ import type { SearchQuery, SearchResponse } from '../engine/engine-contract.js';
 import { validateSearchQuery } from '../engine/index.js';
 import { describeValue } from '../http/describe-value.js';
 import { readJsonBody } from '../http/read-body.js';
-import { canAccessIndex, type DevnodeEnv, requireAction } from '../middleware/auth/index.js';
+import {
+  applySearchRules,
+  canAccessIndex,
+  type DevnodeEnv,
+  requireAction,
+} from '../middleware/auth/index.js';
 import {
   type FacetsOfIndex,
   type FederatedPart,
@@ -150,6 +155,7 @@ export function registerMultiSearchRoutes(app: Hono<DevnodeEnv>, deps: DevnodeDe
       for (const q of queries) {
         if (!canAccessIndex(c, q.indexUid))
           throw meiliError('invalid_api_key', 'The provided API key is invalid.');
+        q.query = applySearchRules(c, q.indexUid, q.query);
       }
       if (federation === null) {
         return c.json({

@@ -1,12 +1,21 @@
 import { meiliError } from '@miroir/errors';
 import type { Context, MiddlewareHandler } from 'hono';
+import type { SearchQuery } from '../../engine/engine-contract.js';
 import { type ApiKeyRecord, type ApiKeyStore, coversIndex, hasAction } from '../../state/api-key-store.js';
+import {
+  combineFilters,
+  findSearchRule,
+  type SearchRules,
+  verifyTenantToken,
+} from './verify-tenant-token.js';
 
 /** Who is calling: the master key, an API key, or anyone (no master key configured). */
 export interface AuthContext {
   /** True for the master key and for every caller when no master key is set. */
   isUnrestricted: boolean;
   key: ApiKeyRecord | null;
+  /** Set when the caller used a tenant token: only search routes, only these indexes, forced filters. */
+  searchRules?: SearchRules;
 }
 
 /** Hono environment shared by every devnode route. */
@@ -46,7 +55,18 @@ export function authenticate(keys: ApiKeyStore): MiddlewareHandler<DevnodeEnv> {
       return next();
     }
     const key = keys.findByValue(token);
-    if (!key || (key.expiresAt !== null && Date.parse(key.expiresAt) <= Date.now())) throw invalidKey();
+    if (!key) {
+      const tenant = verifyTenantToken(token, keys);
+      if (!tenant) throw invalidKey();
+      // A tenant token only ever grants search, within its parent key's indexes.
+      c.set('auth', {
+        isUnrestricted: false,
+        key: { ...tenant.key, actions: ['search'] },
+        searchRules: tenant.searchRules,
+      });
+      return next();
+    }
+    if (key.expiresAt !== null && Date.parse(key.expiresAt) <= Date.now()) throw invalidKey();
     c.set('auth', { isUnrestricted: false, key });
     return next();
   };
@@ -62,7 +82,29 @@ export function authenticate(keys: ApiKeyStore): MiddlewareHandler<DevnodeEnv> {
  */
 export function canAccessIndex(c: Context<DevnodeEnv>, indexUid: string): boolean {
   const auth = c.get('auth');
-  return auth.isUnrestricted || (auth.key !== null && coversIndex(auth.key.indexes, indexUid));
+  if (auth.isUnrestricted) return true;
+  if (auth.key === null || !coversIndex(auth.key.indexes, indexUid)) return false;
+  return auth.searchRules === undefined || findSearchRule(auth.searchRules, indexUid) !== undefined;
+}
+
+/**
+ * Apply a tenant token's forced filter for `indexUid` to a search query (no-op for other callers).
+ *
+ * @example
+ * ```ts
+ * const query = applySearchRules(c, 'movies', validateSearchQuery(body));
+ * ```
+ */
+export function applySearchRules<Q extends Pick<SearchQuery, 'filter'>>(
+  c: Context<DevnodeEnv>,
+  indexUid: string,
+  query: Q,
+): Q {
+  const rules = c.get('auth').searchRules;
+  if (!rules) return query;
+  const rule = findSearchRule(rules, indexUid);
+  if (!rule?.filter) return query;
+  return { ...query, filter: combineFilters(rule.filter, query.filter) };
 }
 
 /**
@@ -111,7 +153,7 @@ export function requireAction(
       const key = auth.key;
       if (!key || !hasAction(key.actions, action)) throw invalidKey();
       const uid = options.index ? c.req.param('uid') : undefined;
-      if (uid !== undefined && !coversIndex(key.indexes, uid)) throw invalidKey();
+      if (uid !== undefined && !canAccessIndex(c, uid)) throw invalidKey();
     }
     return next();
   };
