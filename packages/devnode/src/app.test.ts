@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -98,6 +98,26 @@ describe('devnode app (in-process)', () => {
     expect(stats.body?.numberOfDocuments).toBe(2);
     const first0 = await second.call('GET', '/tasks/0');
     expect(first0.body?.status).toBe('succeeded');
+  });
+
+  it('does not re-apply journal entries a snapshot already holds (crash between snapshot and truncation)', async () => {
+    const dbPath = tempDir();
+    const first = build({ dbPath });
+    await first.call('POST', '/indexes/a/documents', [{ id: 1, side: 'a' }]);
+    await first.call('POST', '/indexes/b/documents', [{ id: 1, side: 'b' }]);
+    await first.call('POST', '/swap-indexes', [{ indexes: ['a', 'b'] }]);
+    await first.state.queue.whenIdle();
+    const journal = readFileSync(join(dbPath, 'journal.ndjson'), 'utf8');
+    expect(journal).toContain('indexSwap');
+    first.state.compact();
+    // Crash before truncation: the old journal is still there next to the new snapshot.
+    writeFileSync(join(dbPath, 'journal.ndjson'), journal);
+    states.splice(states.indexOf(first.state), 1);
+    first.state.queue.stop();
+    const second = build({ dbPath });
+    await second.state.queue.whenIdle();
+    expect((await second.call('GET', '/indexes/a/documents/1')).body).toEqual({ id: 1, side: 'b' });
+    expect((await second.call('GET', '/tasks?limit=100')).body?.total).toBe(3);
   });
 
   it('writes a dump and imports it into a fresh node', async () => {

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { ApiKeyRecord } from '../state/api-key-store.js';
 import type { TaskRecord } from '../state/task-types.js';
 
-/** One journal line. */
+/** One journal line (as written, each line also carries a sequence number `seq`). */
+export type JournalRecord = JournalEntry & { seq: number };
+
+/** One journal entry. */
 export type JournalEntry =
   | { t: 'task'; task: TaskRecord }
   | {
@@ -34,33 +37,43 @@ export type JournalEntry =
 export class Journal {
   readonly path: string;
   #fd: number;
-  #entries = 0;
+  #bytes = 0;
+  #seq: number;
 
-  constructor(dir: string) {
+  /** `lastSeq`: the highest sequence number already used (from the snapshot and the replayed journal). */
+  constructor(dir: string, lastSeq: number) {
     this.path = join(dir, 'journal.ndjson');
     this.#fd = openSync(this.path, 'a');
+    this.#seq = lastSeq;
   }
 
-  /** Number of entries appended since the journal was last truncated. */
-  get size(): number {
-    return this.#entries;
+  /** Bytes appended since the journal was last truncated. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** The sequence number of the last appended entry. */
+  get seq(): number {
+    return this.#seq;
   }
 
   append(entry: JournalEntry, durable: boolean): void {
-    writeSync(this.#fd, `${JSON.stringify(entry)}\n`);
+    this.#seq += 1;
+    const line = `${JSON.stringify({ ...entry, seq: this.#seq })}\n`;
+    writeSync(this.#fd, line);
     if (durable) fdatasyncSync(this.#fd);
-    this.#entries += 1;
+    this.#bytes += line.length;
   }
 
   /** Every complete entry on disk; a torn last line (crash mid-write) is ignored. */
-  static read(dir: string): JournalEntry[] {
+  static read(dir: string): JournalRecord[] {
     const path = join(dir, 'journal.ndjson');
     if (!existsSync(path)) return [];
-    const out: JournalEntry[] = [];
+    const out: JournalRecord[] = [];
     for (const line of readFileSync(path, 'utf8').split('\n')) {
       if (line.trim() === '') continue;
       try {
-        out.push(JSON.parse(line) as JournalEntry);
+        out.push(JSON.parse(line) as JournalRecord);
       } catch {
         break;
       }
@@ -73,7 +86,7 @@ export class Journal {
     closeSync(this.#fd);
     this.#fd = openSync(this.path, 'w');
     fdatasyncSync(this.#fd);
-    this.#entries = 0;
+    this.#bytes = 0;
   }
 
   close(): void {

@@ -7,6 +7,8 @@ import type { TaskRecord } from '../state/task-types.js';
 /** The whole node state at one point in time (`<dbPath>/snapshot.json`). */
 export interface Snapshot {
   version: 1;
+  /** Sequence number of the last journal entry the snapshot includes; replay skips entries up to it. */
+  journalSeq: number;
   nextTaskUid: number;
   nextBatchUid: number;
   tasks: TaskRecord[];

@@ -19,8 +19,8 @@ export interface DevnodeStateOptions {
   dumpDir?: string;
   /** A `.dump` file to load at start (only when the database is empty). */
   importDump?: string | null;
-  /** Journal entries after which a compaction snapshot is written (default 2000). */
-  snapshotEvery?: number;
+  /** Journal bytes after which a compaction snapshot is written (default 64 MB). */
+  snapshotAfterBytes?: number;
 }
 
 /** Everything a devnode holds: indexes, tasks, keys and their persistence. */
@@ -123,6 +123,7 @@ export function createDevnodeState(options: DevnodeStateOptions = {}): DevnodeSt
     const content = dumpContent();
     return {
       version: 1,
+      journalSeq: journal?.seq ?? 0,
       nextTaskUid: queue.nextUid,
       nextBatchUid: queue.nextBatchUid,
       // Finished tasks no longer need their payload.
@@ -154,16 +155,17 @@ export function createDevnodeState(options: DevnodeStateOptions = {}): DevnodeSt
   if (dbPath) {
     mkdirSync(dbPath, { recursive: true });
     const snap = readSnapshot(dbPath);
+    let lastSeq = snap?.journalSeq ?? 0;
     if (snap) {
       for (const index of snap.indexes) restoreIndex(catalog, index, false);
       for (const key of snap.keys) keys.put(key, true);
       for (const task of snap.tasks) queue.restore(task);
       queue.restoreCounters(snap.nextTaskUid, snap.nextBatchUid);
     }
-    replayJournal(dbPath, state);
-    journal = new Journal(dbPath);
+    lastSeq = replayJournal(dbPath, state, lastSeq);
+    journal = new Journal(dbPath, lastSeq);
     const j = journal;
-    const snapshotEvery = options.snapshotEvery ?? 2000;
+    const snapshotAfterBytes = options.snapshotAfterBytes ?? 64_000_000;
     queue.hooks = {
       onEnqueue: (task) => j.append({ t: 'task', task }, true),
       onFinish: (task) => {
@@ -172,7 +174,7 @@ export function createDevnodeState(options: DevnodeStateOptions = {}): DevnodeSt
           { t: 'done', uid, status, batchUid, canceledBy, details, error, startedAt, finishedAt, duration },
           false,
         );
-        if (j.size >= snapshotEvery) setImmediate(() => journal === j && compact());
+        if (j.bytes >= snapshotAfterBytes) setImmediate(() => journal === j && compact());
       },
     };
     keys.onChange = (change) =>
@@ -195,11 +197,15 @@ export function createDevnodeState(options: DevnodeStateOptions = {}): DevnodeSt
   return state;
 }
 
-/** Re-apply journaled tasks in processing order, restoring their recorded outcome. */
-function replayJournal(dbPath: string, state: DevnodeState): void {
+/**
+ * Re-apply journaled tasks in processing order, restoring their recorded outcome. Entries already in the
+ * snapshot (`seq <= afterSeq`, left over by a crash between snapshot and truncation) are skipped, since
+ * some operations (swaps) are not idempotent. Returns the last sequence number seen.
+ */
+function replayJournal(dbPath: string, state: DevnodeState, afterSeq: number): number {
   const { queue, keys, catalog } = state;
-  const entries = Journal.read(dbPath);
-  if (entries.length === 0) return;
+  const entries = Journal.read(dbPath).filter((e) => e.seq > afterSeq);
+  if (entries.length === 0) return afterSeq;
   queue.isRunning = false;
   const replayExecutor = (task: Parameters<typeof executeTask>[0]) => executeTask(task, { catalog, queue });
   for (const entry of entries) {
@@ -241,4 +247,5 @@ function replayJournal(dbPath: string, state: DevnodeState): void {
     if (task.status === 'processing') task.status = 'enqueued';
   }
   queue.isRunning = true;
+  return entries[entries.length - 1]!.seq;
 }
