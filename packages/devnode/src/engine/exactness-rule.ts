@@ -1,7 +1,7 @@
 import type { TermOccurrences } from './match-terms.js';
 import type { QueryTerm } from './query-terms.js';
 import type { Rank } from './ranking-score.js';
-import type { RuleInput } from './relevancy-rules.js';
+import { bucketedPosition, type RuleInput } from './relevancy-rules.js';
 
 /** The exactness rule's two parts: whole-attribute match level, then exactly matched words. */
 export interface ExactnessOutcome {
@@ -47,10 +47,13 @@ function exactAttribute(input: RuleInput): ExactnessOutcome['matchType'] {
   const fields = input.stored.fields.filter((f) => input.isSearched(f.fid));
   for (const w of wanted) {
     let found = false;
-    // Positions grow within an attribute, so a word at position p sits within the first p + 1 tokens.
+    // Positions grow within an attribute: stop scanning past the wanted (bucketed) position.
     for (const field of fields) {
-      for (let i = field.start; i < field.end && (tokenPositions[i] as number) <= w.position && !found; i++) {
-        found = tokenWords[i] === w.id && tokenPositions[i] === w.position;
+      const target = bucketedPosition(w.position);
+      for (let i = field.start; i < field.end && !found; i++) {
+        const position = bucketedPosition(tokenPositions[i] as number);
+        if (position > target) break;
+        found = tokenWords[i] === w.id && position === target;
       }
       if (found) break;
     }

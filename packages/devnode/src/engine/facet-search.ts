@@ -58,7 +58,8 @@ export function runFacetSearch(
     const doc = (state.documents.get(hit.docId) as StoredDocument).doc;
     const seen = new Set<string>();
     for (const value of valuesAtPath(doc, query.facetName)) {
-      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
+      // Only string facet values are searchable (numbers live in a separate, non-searchable facet store).
+      if (typeof value !== 'string' && typeof value !== 'boolean') continue;
       const text = String(value);
       const key = normalizeWord(text);
       if (seen.has(key) || !matchesFacetQuery(key, facetQuery, state)) continue;

@@ -39,6 +39,20 @@ export function restrictToBestTypos(input: RuleInput): RuleInput {
   return { ...input, occurrences, typoFiltered: true };
 }
 
+/**
+ * Meilisearch stores word positions "bucketed": exact below 16, 24 for 16..23, then the next power of two.
+ *
+ * @example
+ * ```ts
+ * bucketedPosition(40); // 64
+ * ```
+ */
+export function bucketedPosition(relative: number): number {
+  if (relative < 16) return relative;
+  if (relative < 24) return 24;
+  return 2 ** Math.ceil(Math.log2(relative));
+}
+
 /** Cost of a word-position distance (Meilisearch's position rule buckets). */
 export function positionCost(distance: number): number {
   if (distance === 0) return 0;
@@ -136,7 +150,7 @@ export function wordPositionRank(input: RuleInput): Rank {
     const occ = input.occurrences[i] as TermOccurrences;
     let best = 10;
     for (const o of occ.occurrences) {
-      best = Math.min(best, positionCost(Math.abs(occurrencePosition(o) - term.position)));
+      best = Math.min(best, positionCost(Math.abs(bucketedPosition(occurrencePosition(o)) - term.position)));
     }
     cost += best;
   });
