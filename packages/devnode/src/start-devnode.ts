@@ -52,10 +52,11 @@ export async function startDevnode(options: StartDevnodeOptions = {}): Promise<R
     dumpDir: options.dumpDir ?? 'dumps/',
     importDump: options.importDump ?? null,
   });
+  const faults = options.faultInjection ? new FaultController() : null;
   const app = createDevnodeApp({
     state,
     payloadSizeLimit: options.payloadSizeLimit ?? 100_000_000,
-    faults: options.faultInjection ? new FaultController() : null,
+    faults,
     pkgVersion: EMULATED_MEILISEARCH_VERSION,
   });
   let server: Awaited<ReturnType<typeof listen>>;
@@ -73,6 +74,7 @@ export async function startDevnode(options: StartDevnodeOptions = {}): Promise<R
     close: async () => {
       if (closed) return;
       closed = true;
+      faults?.clear();
       await server.close();
       state.close();
     },
