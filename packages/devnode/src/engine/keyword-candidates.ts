@@ -80,6 +80,7 @@ export function findKeywordCandidates(
   for (const phrase of query.negativePhrases)
     for (const id of documentsWithSequence(state, phrase)) excluded.add(id);
   const visited = new Uint8Array(state.nextInternalId);
+  const allIndices = terms.map((_, i) => i);
   const out: KeywordCandidate[] = [];
   for (const wordId of (matchers[seedIndex] as TermMatcher).seedWords) {
     for (const docId of state.words.postings(wordId)) {
@@ -92,22 +93,27 @@ export function findKeywordCandidates(
       const has = (i: number): boolean => ((occurrences[i] as TermOccurrences).occurrences.length ?? 0) > 0;
       if (!mandatory.every(has)) continue;
       // Drop terms in removal order until every kept term matches.
-      const kept = new Set(terms.map((_, i) => i));
-      for (const i of order) {
-        let all = true;
-        for (const k of kept) {
-          if (!has(k)) {
-            all = false;
-            break;
+      let keptIndices: number[];
+      if (order.length === 0) {
+        keptIndices = allIndices;
+      } else {
+        const kept = new Set(allIndices);
+        for (const i of order) {
+          let all = true;
+          for (const k of kept) {
+            if (!has(k)) {
+              all = false;
+              break;
+            }
           }
+          if (all) break;
+          kept.delete(i);
         }
-        if (all) break;
-        kept.delete(i);
+        keptIndices = [...kept].sort((a, b) => a - b);
       }
-      const keptIndices = [...kept].sort((a, b) => a - b);
       out.push({
         docId,
-        matchingWords: kept.size,
+        matchingWords: keptIndices.length,
         maxMatchingWords: terms.length,
         terms: keptIndices.map((i) => terms[i] as QueryTerm),
         occurrences: keptIndices.map((i) => occurrences[i] as TermOccurrences),

@@ -115,7 +115,9 @@ export function scanDocument(
           occ.exact.push((m & EXACT_FLAG) !== 0);
         }
       }
-      for (const sequence of matcher.sequences) {
+      const sequences = matcher.sequences;
+      for (let q = 0; q < sequences.length; q++) {
+        const sequence = sequences[q] as { readonly words: readonly number[]; readonly exact: boolean };
         if (sequence.words[0] !== word) continue;
         let ok = true;
         for (let k = 1; k < sequence.words.length && ok; k++) {
