@@ -1,5 +1,6 @@
 import type { IndexState, StoredDocument } from './index-state.js';
 import {
+  addNgramMarks,
   buildTermMatcher,
   documentsWithSequence,
   scanDocument,
@@ -69,6 +70,7 @@ export function findKeywordCandidates(
 ): KeywordCandidate[] {
   const { terms } = query;
   const matchers = terms.map((term) => buildTermMatcher(state, term));
+  addNgramMarks(state, matchers);
   const docMarks = matchers.map((m) => termDocuments(state, m));
   const order = removalOrder(terms, strategy, () => docMarks.map(countMarks));
   const removable = new Set(order);

@@ -15,13 +15,20 @@ export interface TermOccurrences {
 
 const EXACT_FLAG = 8;
 
+/** Consecutive words matching a term as a whole. */
+export interface WordSequence {
+  readonly words: readonly number[];
+  readonly exact: boolean;
+  readonly typos: number;
+}
+
 /** The index words and word sequences a query term matches, ready to scan documents. */
 export interface TermMatcher {
   readonly term: QueryTerm;
   /** wordId → (typos + 1) | 8 when exact; 0 = no match. Null when the term is a phrase. */
   readonly marks: Int8Array | null;
-  /** Word-id sequences: the phrase itself (exact) or multi-word synonyms (not exact). */
-  readonly sequences: ReadonlyArray<{ readonly words: readonly number[]; readonly exact: boolean }>;
+  /** Word-id sequences: the phrase itself (exact), multi-word synonyms, or split words (one typo). */
+  readonly sequences: readonly WordSequence[];
   /** Words whose postings hold every candidate document of the term. */
   readonly seedWords: readonly number[];
 }
@@ -32,7 +39,7 @@ export interface TermMatcher {
  */
 export function buildTermMatcher(state: IndexState, term: QueryTerm): TermMatcher {
   const words = state.words;
-  const sequences: Array<{ words: number[]; exact: boolean }> = [];
+  const sequences: WordSequence[] = [];
   const seedWords: number[] = [];
   const toIds = (list: readonly string[]): number[] | null => {
     const ids = list.map((w) => words.lookup(w));
@@ -41,7 +48,7 @@ export function buildTermMatcher(state: IndexState, term: QueryTerm): TermMatche
   if (term.phrase !== null) {
     const ids = toIds(term.phrase);
     if (ids !== null && ids.length > 0) {
-      sequences.push({ words: ids, exact: true });
+      sequences.push({ words: ids, exact: true, typos: 0 });
       seedWords.push(ids[0] as number);
     }
     return { term, marks: null, sequences, seedWords };
@@ -73,11 +80,56 @@ export function buildTermMatcher(state: IndexState, term: QueryTerm): TermMatche
     if (ids.length === 1) {
       mark(ids[0] as number, 0, false);
     } else {
-      sequences.push({ words: ids, exact: false });
+      sequences.push({ words: ids, exact: false, typos: 0 });
       seedWords.push(ids[0] as number);
     }
   }
+  // Split words ("spiderman" → "spider man") count as one typo. Meilisearch keeps only the most frequent
+  // split; every valid split is kept here so that matching never depends on corpus statistics.
+  for (let cut = 1; cut < term.word.length; cut++) {
+    const left = words.lookup(term.word.slice(0, cut));
+    const right = words.lookup(term.word.slice(cut));
+    if (left < 0 || right < 0) continue;
+    sequences.push({ words: [left, right], exact: false, typos: 1 });
+    seedWords.push(left);
+  }
   return { term, marks, sequences, seedWords };
+}
+
+/**
+ * Concatenations of 2 or 3 query-adjacent words ("spider man" → "spiderman") match each of their terms
+ * with one typo per term (Meilisearch's n-gram base cost). Adds those words to the matchers' marks.
+ */
+export function addNgramMarks(state: IndexState, matchers: TermMatcher[]): void {
+  for (let size = 2; size <= 3; size++) {
+    for (let start = 0; start + size <= matchers.length; start++) {
+      const window = matchers.slice(start, start + size);
+      if (window.some((m) => m.marks === null)) continue;
+      let adjacent = true;
+      for (let i = 1; i < window.length; i++) {
+        if ((window[i - 1] as TermMatcher).term.endPosition + 1 !== (window[i] as TermMatcher).term.position)
+          adjacent = false;
+      }
+      if (!adjacent) continue;
+      const concat = window.map((m) => m.term.word).join('');
+      const last = window[window.length - 1] as TermMatcher;
+      const ids = last.term.isPrefix
+        ? words(state, concat)
+        : [state.words.lookup(concat)].filter((id) => id >= 0);
+      for (const id of ids) {
+        for (const matcher of window) {
+          const marks = matcher.marks as Int8Array;
+          if (id >= marks.length) continue;
+          if ((marks[id] ?? 0) === 0) (matcher.seedWords as number[]).push(id);
+          if ((marks[id] ?? 0) === 0 || ((marks[id] as number) & 7) > 2) marks[id] = 2;
+        }
+      }
+    }
+  }
+}
+
+function words(state: IndexState, prefix: string): number[] {
+  return state.words.wordsWithPrefix(prefix);
 }
 
 function emptyOccurrences(): TermOccurrences {
@@ -117,7 +169,7 @@ export function scanDocument(
       }
       const sequences = matcher.sequences;
       for (let q = 0; q < sequences.length; q++) {
-        const sequence = sequences[q] as { readonly words: readonly number[]; readonly exact: boolean };
+        const sequence = sequences[q] as WordSequence;
         if (sequence.words[0] !== word) continue;
         let ok = true;
         for (let k = 1; k < sequence.words.length && ok; k++) {
@@ -129,9 +181,10 @@ export function scanDocument(
             (tokenPositions[j] as number) - (tokenPositions[j - 1] as number) < 8;
         }
         if (!ok) continue;
+        if (sequence.typos > 0 && typoAllowed[fid] !== 1) continue;
         occ.occurrences.push(encodeOccurrence(fid, position));
         occ.spans.push(sequence.words.length);
-        occ.typos.push(0);
+        occ.typos.push(sequence.typos);
         occ.exact.push(sequence.exact);
       }
     }
@@ -158,7 +211,7 @@ export function documentsWithSequence(state: IndexState, sequence: readonly stri
       synonyms: [],
     },
     marks: null,
-    sequences: [{ words: ids, exact: true }],
+    sequences: [{ words: ids, exact: true, typos: 0 }],
     seedWords: [ids[0] as number],
   };
   for (const docId of state.words.postings(ids[0] as number)) {

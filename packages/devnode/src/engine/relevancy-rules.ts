@@ -101,6 +101,8 @@ function pairCost(left: TermOccurrences, right: TermOccurrences, byAttribute: bo
       let distance: number;
       if (rStart > lEnd) distance = rStart - lEnd;
       else if (rEnd < lStart) distance = lStart - rEnd + 1;
+      // Both terms matched by one n-gram word: Meilisearch charges the n-gram one proximity step.
+      else if (rStart === lStart) distance = 2;
       else continue;
       const cost = Math.min(distance, MAX_PAIR_COST + 1) - 1;
       if (cost < best) {

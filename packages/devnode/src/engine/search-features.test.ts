@@ -210,3 +210,25 @@ describe('query features', () => {
     });
   });
 });
+
+describe('split words and n-grams', () => {
+  it('matches a concatenated query against separate words with one typo', () => {
+    const index = indexOf([
+      { id: 1, title: 'Spider-Man' },
+      { id: 2, title: 'Spiderman' },
+    ]);
+    const res = index.search({ q: 'spiderman', showRankingScoreDetails: true });
+    expect(res.hits.map((h) => h.id)).toEqual([2, 1]);
+    expect(res.hits[1]?._rankingScoreDetails).toMatchObject({ typo: { typoCount: 1, maxTypoCount: 2 } });
+  });
+
+  it('matches separate query words against their concatenation', () => {
+    const index = indexOf([{ id: 1, title: 'Spiderman' }]);
+    const res = index.search({ q: 'spider man', showRankingScoreDetails: true });
+    expect(res.hits.map((h) => h.id)).toEqual([1]);
+    expect(res.hits[0]?._rankingScoreDetails).toMatchObject({
+      words: { matchingWords: 2 },
+      typo: { typoCount: 2 },
+    });
+  });
+});
