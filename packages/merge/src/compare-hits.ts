@@ -17,6 +17,8 @@ export type RankingStep =
 export interface RankingKey {
   steps: RankingStep[];
   score: number;
+  /** Federated (weighted) keys compare scores within `f64::EPSILON`, like Meilisearch; others exactly. */
+  isWeighted?: boolean;
 }
 
 interface DetailEntry {
@@ -43,7 +45,8 @@ export function extractRankingKey(hit: Hit, weight?: number, repeatedRules?: rea
   const score = weight === undefined ? baseScore : baseScore * weight;
   const details = hit._rankingScoreDetails;
   if (details === null || typeof details !== 'object') {
-    return { steps: [{ kind: 'relevancy', scores: [score] }], score };
+    const steps: RankingStep[] = [{ kind: 'relevancy', scores: [score] }];
+    return weight === undefined ? { steps, score } : { steps, score, isWeighted: true };
   }
   const entries = readEntries(details as Record<string, unknown>, repeatedRules);
   const steps: RankingStep[] = [];
@@ -64,7 +67,45 @@ export function extractRankingKey(hit: Hit, weight?: number, repeatedRules?: rea
     steps.push(step);
   }
   if (weight !== undefined) weighSteps(steps, weight, baseScore);
+  return weight === undefined ? { steps, score } : { steps, score, isWeighted: true };
+}
+
+/**
+ * The ranking key of a vector or hybrid search hit. Meilisearch orders those by score, a semantic hit
+ * (one whose details hold `vectorSort`) weighted by `semanticRatio` and a keyword hit by
+ * `1 − semanticRatio`; on equal weighted scores semantic hits come first, and keyword hits keep the
+ * keyword ranking's own order, so they then compare by their ranking details.
+ *
+ * @example
+ * extractSemanticKey({ _rankingScore: 0.8, _rankingScoreDetails: { vectorSort: { order: 0, similarity: 0.8 } } }, 0.25);
+ * // { steps: [{ kind: 'relevancy', scores: [0.2, 1] }], score: 0.2 }
+ */
+export function extractSemanticKey(
+  hit: Hit,
+  semanticRatio: number,
+  repeatedRules?: readonly string[],
+): RankingKey {
+  const rawScore = hit._rankingScore;
+  const baseScore = typeof rawScore === 'number' ? rawScore : 0;
+  const isSemantic = isSemanticHit(hit);
+  const score = baseScore * (isSemantic ? semanticRatio : 1 - semanticRatio);
+  // On equal weighted scores the semantic hit comes first, as in Meilisearch's hybrid merge.
+  const steps: RankingStep[] = [{ kind: 'relevancy', scores: [score, isSemantic ? 1 : 0] }];
+  if (!isSemantic && hit._rankingScoreDetails != null) {
+    steps.push(...extractRankingKey(hit, undefined, repeatedRules).steps);
+  }
   return { steps, score };
+}
+
+/**
+ * Whether a hit came from the semantic side of a vector/hybrid search (its details hold `vectorSort`).
+ *
+ * @example
+ * isSemanticHit({ _rankingScoreDetails: { vectorSort: { order: 0, similarity: 0.9 } } }); // true
+ */
+export function isSemanticHit(hit: Hit): boolean {
+  const details = hit._rankingScoreDetails;
+  return details !== null && typeof details === 'object' && 'vectorSort' in details;
 }
 
 /**
@@ -75,24 +116,25 @@ export function extractRankingKey(hit: Hit, weight?: number, repeatedRules?: rea
  * compareRankingKeys(extractRankingKey({ _rankingScore: 0.9 }), extractRankingKey({ _rankingScore: 0.5 })); // < 0
  */
 export function compareRankingKeys(a: RankingKey, b: RankingKey): number {
+  const tolerance = a.isWeighted === true || b.isWeighted === true ? EPSILON : 0;
   const n = Math.min(a.steps.length, b.steps.length);
   for (let i = 0; i < n; i++) {
     const x = a.steps[i]!;
     const y = b.steps[i]!;
-    if (x.kind !== y.kind) return compareDescending(a.score, b.score);
-    const c = compareSteps(x, y);
+    if (x.kind !== y.kind) return compareDescending(a.score, b.score, tolerance);
+    const c = compareSteps(x, y, tolerance);
     if (c !== 0) return c;
   }
   return 0;
 }
 
-function compareSteps(x: RankingStep, y: RankingStep): number {
+function compareSteps(x: RankingStep, y: RankingStep, tolerance: number): number {
   switch (x.kind) {
     case 'relevancy': {
       const ys = (y as typeof x).scores;
       const m = Math.min(x.scores.length, ys.length);
       for (let i = 0; i < m; i++) {
-        const c = compareDescending(x.scores[i]!, ys[i]!);
+        const c = compareDescending(x.scores[i]!, ys[i]!, tolerance);
         if (c !== 0) return c;
       }
       return 0;
@@ -102,12 +144,12 @@ function compareSteps(x: RankingStep, y: RankingStep): number {
     case 'geo':
       return compareSortValues(x.distance, (y as typeof x).distance, x.isAscending);
     case 'vector':
-      return compareDescending(x.similarity, (y as typeof x).similarity);
+      return compareDescending(x.similarity, (y as typeof x).similarity, tolerance);
   }
 }
 
-function compareDescending(a: number, b: number): number {
-  if (Math.abs(a - b) <= EPSILON) return 0;
+function compareDescending(a: number, b: number, tolerance: number): number {
+  if (a === b || Math.abs(a - b) <= tolerance) return 0;
   return a > b ? -1 : 1;
 }
 

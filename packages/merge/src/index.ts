@@ -1,6 +1,6 @@
 export { createDistinctFilter } from './apply-distinct.js';
 export type { RankingKey, RankingStep } from './compare-hits.js';
-export { compareRankingKeys, extractRankingKey } from './compare-hits.js';
+export { compareRankingKeys, extractRankingKey, extractSemanticKey, isSemanticHit } from './compare-hits.js';
 export { kWayMerge } from './k-way-merge.js';
 export type { DocumentsPage } from './merge-documents.js';
 export { documentsShardRequest, mergeDocuments, planDocumentsWindows } from './merge-documents.js';

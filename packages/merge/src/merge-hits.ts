@@ -1,5 +1,5 @@
 import { createDistinctFilter } from './apply-distinct.js';
-import { compareRankingKeys, extractRankingKey } from './compare-hits.js';
+import { compareRankingKeys, extractRankingKey, extractSemanticKey } from './compare-hits.js';
 import { kWayMerge } from './k-way-merge.js';
 import type { Hit, ShardRequestPlan } from './types.js';
 
@@ -13,6 +13,8 @@ export interface MergeHitsOptions {
   distinctAttribute?: string | null;
   /** Sort rules repeated as custom ranking rules ({@link ShardRequestPlan.repeatedRules}); per list. */
   repeatedRules?: ReadonlyArray<readonly string[]>;
+  /** Vector/hybrid search: order by score weighted by this ratio ({@link extractSemanticKey}). */
+  semanticRatio?: number;
   /** Per-list weight (federated search); omit for a plain sharded search. */
   weights?: ReadonlyArray<number>;
 }
@@ -33,14 +35,16 @@ export interface MergedHit {
  *   .map((m) => m.hit.id); // [2, 1]
  */
 export function mergeHits(lists: ReadonlyArray<ReadonlyArray<Hit>>, options: MergeHitsOptions): MergedHit[] {
-  const { offset, limit, weights, repeatedRules } = options;
+  const { offset, limit, weights, repeatedRules, semanticRatio } = options;
   const out: MergedHit[] = [];
   if (limit <= 0) return out;
   const isKept = options.distinctAttribute ? createDistinctFilter(options.distinctAttribute) : undefined;
   let position = 0;
   kWayMerge(
     lists,
-    (hit, list) => extractRankingKey(hit, weights?.[list], repeatedRules?.[list]),
+    semanticRatio === undefined
+      ? (hit, list) => extractRankingKey(hit, weights?.[list], repeatedRules?.[list])
+      : (hit, list) => extractSemanticKey(hit, semanticRatio, repeatedRules?.[list]),
     compareRankingKeys,
     (hit, list) => {
       if (isKept !== undefined && !isKept(hit)) return true;

@@ -1,3 +1,4 @@
+import { isSemanticHit } from './compare-hits.js';
 import { mergeFacetStats } from './merge-facet-stats.js';
 import { mergeFacetDistributions } from './merge-facets.js';
 import { mergeHits } from './merge-hits.js';
@@ -35,6 +36,8 @@ export function mergeSearch(
   const maxTotalHits = indexSettings.pagination?.maxTotalHits ?? DEFAULT_MAX_TOTAL_HITS;
   const window = resolvePageWindow(clientRequest, maxTotalHits);
 
+  const hasSort = clientRequest.sort != null && clientRequest.sort.length > 0;
+  const isSemantic = (clientRequest.vector != null || clientRequest.hybrid != null) && !hasSort;
   const merged = mergeHits(
     nodeResponses.map((r) => r.hits),
     {
@@ -42,6 +45,7 @@ export function mergeSearch(
       limit: window.limit,
       distinctAttribute: plan.distinctAttribute,
       repeatedRules: nodeResponses.map(() => plan.repeatedRules),
+      ...(isSemantic ? { semanticRatio: clientRequest.hybrid?.semanticRatio ?? 0.5 } : {}),
     },
   );
 
@@ -69,6 +73,12 @@ export function mergeSearch(
     );
     result.facetStats = mergeFacetStats(nodeResponses.map((r) => r.facetStats));
   }
-  if (semanticHitCount !== undefined) result.semanticHitCount = semanticHitCount;
+  if (semanticHitCount !== undefined) {
+    // Nodes count their over-fetched hits; with details the page's own semantic hits can be counted.
+    const hasDetails = merged.every((m) => m.hit._rankingScoreDetails != null);
+    result.semanticHitCount = hasDetails
+      ? merged.filter((m) => isSemanticHit(m.hit)).length
+      : semanticHitCount;
+  }
   return result;
 }

@@ -106,15 +106,16 @@ function findRepeatedRules(sort: readonly string[], rankingRules: readonly strin
 
 /**
  * `_rankingScore` alone reproduces the order of relevancy rules (it is their lexicographic encoding) and
- * of vector/hybrid searches; `sort` values and custom rules are only visible in the details. The encoding
+ * of pure vector searches; `sort` values and custom rules are only visible in the details. The encoding
  * is only lexicographic across documents when every rule has the same maximum rank for all of them,
  * which holds when `words` comes first (documents in one `words` bucket match the same terms); with
  * another rule first (e.g. `typo` before `words`) the maxima differ and the details are needed.
  */
 function needsRankingDetails(request: SearchRequest, settings: MergeSettings): boolean {
   if (request.sort != null && request.sort.length > 0) return true;
-  const isVector = request.vector != null || request.hybrid != null;
-  if (isVector) return false;
+  // Hybrid: the details tell semantic hits (weighted by `semanticRatio`) from keyword hits.
+  if (request.hybrid != null) return true;
+  if (request.vector != null) return false;
   const rules = settings.rankingRules ?? DEFAULT_RANKING_RULES;
   if (rules.some((rule) => CUSTOM_RULE.test(rule))) return true;
   const isPlaceholder = (request.q ?? '').trim() === '';

@@ -30,6 +30,7 @@ export interface OracleSettings {
   distinctAttribute: string | null;
   faceting: { maxValuesPerFacet: number; sortFacetValuesBy: Record<string, 'alpha' | 'count'> };
   pagination: { maxTotalHits: number };
+  embedders?: Record<string, { source: string; dimensions: number }>;
 }
 
 export interface OracleCase {
@@ -75,6 +76,8 @@ const FILTERS = ['price > 4', 'brand = acme', 'tags = red OR price < 3', 'rating
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
 
+const vectorArb = fc.tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: 1, max: 3 }));
+
 const documentArb = fc.record(
   {
     title: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')),
@@ -86,6 +89,7 @@ const documentArb = fc.record(
     sku: optional(fc.constantFrom('s0', 's1', 's2', 's3', 's4', 's5')),
     code: optional(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom('a', 'b', 'c'))),
     _geo: optional(fc.record({ lat: fc.integer({ min: -3, max: 3 }), lng: fc.integer({ min: -3, max: 3 }) })),
+    _vectors: optional(fc.record({ default: vectorArb })),
   },
   { requiredKeys: ['title', 'body', 'tags'] },
 );
@@ -134,6 +138,7 @@ const settingsArb: fc.Arbitrary<OracleSettings> = fc
         sortFacetValuesBy: { '*': s.order, ...(s.brandOrder ? { brand: s.brandOrder } : {}) },
       },
       pagination: { maxTotalHits: s.maxTotalHits },
+      embedders: { default: { source: 'userProvided', dimensions: 2 } },
     };
   });
 
@@ -151,6 +156,17 @@ const queryWordArb = fc
     if (mutation === 'prefix') return word.slice(0, 2 + (pos % 3));
     return word;
   });
+
+/**
+ * devnode's hybrid search re-sorts keyword hits by score (ties by internal id) instead of keeping the
+ * keyword ranking's order as Meilisearch's hybrid merge does (see the report / README), so hybrid ratios
+ * below 1 are only generated when the keyword ranking is score-monotone: `words` first, no custom rule.
+ */
+function semanticRatios(settings: OracleSettings): number[] {
+  const first = settings.rankingRules.find((rule) => rule !== 'sort');
+  const isMonotone = first === 'words' && !settings.rankingRules.some((rule) => /:(asc|desc)$/.test(rule));
+  return isMonotone ? [1, 0.5, 0.25] : [1];
+}
 
 function queryArb(settings: OracleSettings): fc.Arbitrary<SearchRequest> {
   const hasSort = settings.rankingRules.includes('sort');
@@ -171,13 +187,26 @@ function queryArb(settings: OracleSettings): fc.Arbitrary<SearchRequest> {
         fc.constant({}),
       ),
       distinct: optional(fc.constantFrom('sku', 'brand')),
+      semantic: fc.option(
+        fc.record({ vector: vectorArb, semanticRatio: fc.constantFrom(...semanticRatios(settings)) }),
+        {
+          nil: undefined,
+          freq: 4,
+        },
+      ),
       showRankingScore: optional(fc.constant(true)),
       showRankingScoreDetails: optional(fc.constant(true)),
       attributesToHighlight: optional(fc.constantFrom(['title'], ['*'])),
       showMatchesPosition: optional(fc.constant(true)),
       attributesToRetrieve: optional(fc.constantFrom(['id', 'title', 'price'], ['*'], ['id'])),
     })
-    .map(({ paging, ...rest }) => stripUndefined({ ...rest, ...paging }) as SearchRequest);
+    .map(({ paging, semantic, sort, ...rest }) => {
+      // Sorting a hybrid search is not generated: Meilisearch orders hybrid results by score.
+      const vector = semantic
+        ? { vector: semantic.vector, hybrid: { embedder: 'default', semanticRatio: semantic.semanticRatio } }
+        : { sort };
+      return stripUndefined({ ...rest, ...paging, ...vector }) as SearchRequest;
+    });
 }
 
 /** Random corpus, settings, query and cluster size. */
