@@ -132,8 +132,30 @@ function words(state: IndexState, prefix: string): number[] {
   return state.words.wordsWithPrefix(prefix);
 }
 
-function emptyOccurrences(): TermOccurrences {
-  return { occurrences: [], spans: [], typos: [], exact: [] };
+const NO_OCCURRENCES: TermOccurrences = Object.freeze({
+  occurrences: [],
+  spans: [],
+  typos: [],
+  exact: [],
+}) as TermOccurrences;
+
+function push(
+  out: TermOccurrences[],
+  t: number,
+  occurrence: number,
+  span: number,
+  typos: number,
+  exact: boolean,
+): void {
+  let occ = out[t] as TermOccurrences;
+  if (occ === NO_OCCURRENCES) {
+    occ = { occurrences: [], spans: [], typos: [], exact: [] };
+    out[t] = occ;
+  }
+  occ.occurrences.push(occurrence);
+  occ.spans.push(span);
+  occ.typos.push(typos);
+  occ.exact.push(exact);
 }
 
 /**
@@ -146,7 +168,7 @@ export function scanDocument(
   searched: Uint8Array,
   typoAllowed: Uint8Array,
 ): TermOccurrences[] {
-  const out = matchers.map(emptyOccurrences);
+  const out: TermOccurrences[] = matchers.map(() => NO_OCCURRENCES);
   const { tokenWords, tokenPositions, tokenFids } = stored;
   const n = tokenWords.length;
   for (let i = 0; i < n; i++) {
@@ -156,15 +178,11 @@ export function scanDocument(
     const position = tokenPositions[i] as number;
     for (let t = 0; t < matchers.length; t++) {
       const matcher = matchers[t] as TermMatcher;
-      const occ = out[t] as TermOccurrences;
       const m = matcher.marks === null ? 0 : (matcher.marks[word] ?? 0);
       if (m !== 0) {
         const typos = (m & 7) - 1;
         if (typos === 0 || typoAllowed[fid] === 1) {
-          occ.occurrences.push(encodeOccurrence(fid, position));
-          occ.spans.push(1);
-          occ.typos.push(typos);
-          occ.exact.push((m & EXACT_FLAG) !== 0);
+          push(out, t, encodeOccurrence(fid, position), 1, typos, (m & EXACT_FLAG) !== 0);
         }
       }
       const sequences = matcher.sequences;
@@ -182,10 +200,7 @@ export function scanDocument(
         }
         if (!ok) continue;
         if (sequence.typos > 0 && typoAllowed[fid] !== 1) continue;
-        occ.occurrences.push(encodeOccurrence(fid, position));
-        occ.spans.push(sequence.words.length);
-        occ.typos.push(sequence.typos);
-        occ.exact.push(sequence.exact);
+        push(out, t, encodeOccurrence(fid, position), sequence.words.length, sequence.typos, sequence.exact);
       }
     }
   }

@@ -24,6 +24,8 @@ export interface RuleInput {
 
 /** Keep, per term, only the occurrences with the fewest typos (what the typo rule's bucket keeps). */
 export function restrictToBestTypos(input: RuleInput): RuleInput {
+  const mixed = input.occurrences.some((occ) => occ.typos.some((t) => t !== occ.typos[0]));
+  if (!mixed) return { ...input, typoFiltered: true };
   const occurrences = input.occurrences.map((occ) => {
     let best = Number.POSITIVE_INFINITY;
     for (const t of occ.typos) best = Math.min(best, t);

@@ -13,9 +13,9 @@ import {
 } from './relevancy-rules.js';
 import { geoDistance, geoPoint, type SortCriterion, sortValue } from './sort-criteria.js';
 
-/** A sort key: either a relevancy score (higher first) or a sort value with its direction. */
+/** A sort key: a relevancy score (a plain number, higher first) or a sort value with its direction. */
 export type RankingKey =
-  | { readonly kind: 'score'; readonly score: number }
+  | number
   | { readonly kind: 'value'; readonly ascending: boolean; readonly value: number | string | null };
 
 /** A scored document: details, `_rankingScore`, comparison keys and optional geo distance. */
@@ -80,7 +80,7 @@ export function scoreDocument(
     const score = rank.rank / rank.maxRank;
     if (sink !== null) sink[name] = { order, ...extra, score };
     order++;
-    keys.push({ kind: 'score', score });
+    keys.push(score);
     ranks.push(rank);
   };
   for (const rule of ctx.rules) {
@@ -135,7 +135,7 @@ export function scoreDocument(
             score,
           };
         order++;
-        keys.push({ kind: 'score', score });
+        keys.push(score);
         ranks.push(fid, position);
         break;
       }
@@ -156,7 +156,7 @@ export function scoreDocument(
                 }
               : { order, matchType: outcome.matchType, score: attr.rank / attr.maxRank };
         order++;
-        keys.push({ kind: 'score', score });
+        keys.push(score);
         ranks.push(attr, words);
         break;
       }
@@ -178,9 +178,9 @@ export function compareScored(a: ScoredDocument, b: ScoredDocument): number {
   for (let i = 0; i < n; i++) {
     const x = a.keys[i] as RankingKey;
     const y = b.keys[i] as RankingKey;
-    if (x.kind === 'score' && y.kind === 'score') {
-      if (x.score !== y.score) return y.score - x.score;
-    } else if (x.kind === 'value' && y.kind === 'value') {
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (x !== y) return y - x;
+    } else if (typeof x !== 'number' && typeof y !== 'number') {
       const c = compareSortValues(x.ascending, x.value, y.value);
       if (c !== 0) return c;
     }

@@ -36,7 +36,7 @@ function semanticRanking(
       docId: stored.internalId,
       details: { vectorSort: { order: 0, similarity } },
       score: similarity,
-      keys: [{ kind: 'score', score: similarity }],
+      keys: [similarity],
       geoDistance: null,
       candidate: null,
     });
