@@ -225,20 +225,27 @@ function stripUndefined<T extends Record<string, unknown>>(object: T): T {
   return out as T;
 }
 
-interface Cluster {
-  single: OracleEngine;
-  /** The single node without the `maxTotalHits` cap: tied runs can extend past the cap. */
-  uncapped: OracleEngine;
-  nodes: OracleEngine[];
+/** One index a case needs: `single` (client settings), `reference` (no caps) and `node0`…`nodeN-1`. */
+export interface OracleIndexSpec {
+  name: string;
+  settings: Record<string, unknown>;
+  documents: Hit[];
 }
 
-function buildCluster(c: OracleCase, createEngine: CreateEngine, shardOf: ShardOf): Cluster {
-  const now = () => 0;
-  const single = createEngine({ uid: 'single', primaryKey: 'id', settings: { ...c.settings }, now });
-  single.addDocuments(c.documents, { mode: 'replace' });
-  const uncappedSettings = { ...c.settings, pagination: { maxTotalHits: 100_000 } };
-  const uncapped = createEngine({ uid: 'uncapped', primaryKey: 'id', settings: uncappedSettings, now });
-  uncapped.addDocuments(c.documents, { mode: 'replace' });
+/** The result of one planned search. */
+export type OracleResult = { value: SearchResponse } | { error: unknown };
+
+/**
+ * The indexes of a case: one node with every document, the same without `maxTotalHits`/`maxValuesPerFacet`
+ * caps (tied runs and true facet counts extend past the caps), and the shards' nodes, documents routed with
+ * `shardOf` over 16 shards and `_miroir_shard` injected as the proxy does.
+ */
+export function describeOracleIndexes(c: OracleCase, shardOf: ShardOf): OracleIndexSpec[] {
+  const reference = {
+    ...c.settings,
+    pagination: { maxTotalHits: 100_000 },
+    faceting: { ...c.settings.faceting, maxValuesPerFacet: 1000 },
+  };
   const nodeSettings = c.isFacetRemedy
     ? { ...c.settings, faceting: { ...c.settings.faceting, maxValuesPerFacet: 1000 } }
     : c.settings;
@@ -247,40 +254,83 @@ function buildCluster(c: OracleCase, createEngine: CreateEngine, shardOf: ShardO
     const shard = shardOf(document.id as number, SHARDS);
     perNode[shard % c.nodeCount]!.push({ ...document, _miroir_shard: shard });
   }
-  const nodes = perNode.map((docs, i) => {
-    const node = createEngine({ uid: `node${i}`, primaryKey: 'id', settings: { ...nodeSettings }, now });
-    if (docs.length > 0) node.addDocuments(docs, { mode: 'replace' });
-    return node;
-  });
-  return { single, uncapped, nodes };
-}
-
-function attempt<T>(fn: () => T): { value: T } | { error: unknown } {
-  try {
-    return { value: fn() };
-  } catch (error) {
-    return { error };
-  }
+  return [
+    { name: 'single', settings: { ...c.settings }, documents: c.documents },
+    { name: 'reference', settings: reference, documents: c.documents },
+    ...perNode.map((documents, i) => ({ name: `node${i}`, settings: { ...nodeSettings }, documents })),
+  ];
 }
 
 /**
- * Runs one case and asserts the documented guarantees: same totals, facets and hit sequence as the single
- * node (tied runs compared as sets); with `distinct`, totals are an upper bound and facet counts are not
- * compared; in `count` facet order without the remedy, counts may only be lower when a shard truncated.
+ * The searches a case runs, in the order {@link assertOracleCase} expects their results: the client query
+ * on `single`, the full ranking with details and the true facet counts on `reference`, then the planned
+ * shard request on every node.
  */
+export function planOracleSearches(c: OracleCase): Array<{ index: string; query: SearchRequest }> {
+  const {
+    page: _p,
+    hitsPerPage: _h,
+    offset: _o,
+    limit: _l,
+    facets,
+    attributesToRetrieve: _a,
+    ...rest
+  } = c.query;
+  const plan = shardRequest(c.query, c.settings);
+  return [
+    { index: 'single', query: c.query },
+    {
+      index: 'reference',
+      query: { ...rest, offset: 0, limit: 100_000, showRankingScore: true, showRankingScoreDetails: true },
+    },
+    { index: 'reference', query: { ...rest, limit: 0, ...(facets != null ? { facets } : {}) } },
+    ...Array.from({ length: c.nodeCount }, (_, i) => ({ index: `node${i}`, query: plan.request })),
+  ];
+}
+
+/** Runs a case in process: builds the engines, runs the planned searches, asserts. */
 export function checkOracleCase(c: OracleCase, createEngine: CreateEngine, shardOf: ShardOf): void {
-  const { single, uncapped, nodes } = buildCluster(c, createEngine, shardOf);
+  const engines = new Map<string, OracleEngine>();
+  for (const spec of describeOracleIndexes(c, shardOf)) {
+    const engine = createEngine({ uid: spec.name, primaryKey: 'id', settings: spec.settings, now: () => 0 });
+    if (spec.documents.length > 0) engine.addDocuments(spec.documents, { mode: 'replace' });
+    engines.set(spec.name, engine);
+  }
+  const results = planOracleSearches(c).map(({ index, query }): OracleResult => {
+    try {
+      return { value: engines.get(index)!.search(query) };
+    } catch (error) {
+      return { error };
+    }
+  });
+  assertOracleCase(c, results);
+}
+
+/**
+ * Asserts the documented guarantees on the results of {@link planOracleSearches}: same totals, facets and
+ * hit sequence as the single node (tied runs compared as sets); with `distinct`, totals are an upper bound
+ * and facet counts are not compared; in `count` facet order without the remedy, counts may only be lower
+ * when a shard truncated.
+ */
+export function assertOracleCase(c: OracleCase, results: OracleResult[]): void {
+  const [expectedOrError, fullOrError, truthOrError, ...nodeResults] = results as [
+    OracleResult,
+    OracleResult,
+    OracleResult,
+    ...OracleResult[],
+  ];
   const settings: MergeSettings = c.settings;
-  const expectedOrError = attempt(() => single.search(c.query));
-  const plan = shardRequest(c.query, settings);
-  const responsesOrError = attempt(() => nodes.map((n) => n.search(plan.request)));
+  const nodeError = nodeResults.find((r) => 'error' in r);
   if ('error' in expectedOrError) {
-    expect('error' in responsesOrError, 'nodes must reject what the single node rejects').toBe(true);
+    expect(nodeError !== undefined, 'nodes must reject what the single node rejects').toBe(true);
     return;
   }
-  if ('error' in responsesOrError) throw responsesOrError.error;
+  if (nodeError !== undefined && 'error' in nodeError) throw nodeError.error;
+  if ('error' in fullOrError) throw fullOrError.error;
+  if ('error' in truthOrError) throw truthOrError.error;
+  const responses = nodeResults.map((r) => (r as { value: SearchResponse }).value);
   const expected = expectedOrError.value;
-  const merged = mergeSearch(c.query, responsesOrError.value, settings);
+  const merged = mergeSearch(c.query, responses, settings);
   const distinct = c.query.distinct ?? c.settings.distinctAttribute;
 
   for (const key of ['query', 'limit', 'offset', 'page', 'hitsPerPage'] as const) {
@@ -293,14 +343,16 @@ export function checkOracleCase(c: OracleCase, createEngine: CreateEngine, shard
   } else {
     expect(total(merged)!, 'total with distinct is an upper bound').toBeGreaterThanOrEqual(total(expected)!);
   }
-  checkHits(c, uncapped, expected, merged, distinct ?? null);
-  if (c.query.facets != null)
-    checkFacets(c, expected, merged, responsesOrError.value, distinct ?? null, createEngine);
+  expect(merged.semanticHitCount, 'semanticHitCount').toBe(expected.semanticHitCount);
+  checkHits(c, fullOrError.value, expected, merged, distinct ?? null);
+  if (c.query.facets != null) {
+    checkFacets(c, expected, merged, responses, distinct ?? null, truthOrError.value);
+  }
 }
 
 function checkHits(
   c: OracleCase,
-  uncapped: OracleEngine,
+  full: SearchResponse,
   expected: SearchResponse,
   merged: SearchResponse,
   distinct: string | null,
@@ -311,22 +363,6 @@ function checkHits(
     for (const key of Object.keys(hit)) expect(key.startsWith('_miroir_'), `leaked ${key}`).toBe(false);
   }
   const max = c.settings.pagination.maxTotalHits;
-  const {
-    page: _p,
-    hitsPerPage: _h,
-    offset: _o,
-    limit: _l,
-    facets: _f,
-    attributesToRetrieve: _a,
-    ...rest
-  } = c.query;
-  const full = uncapped.search({
-    ...rest,
-    offset: 0,
-    limit: 100_000,
-    showRankingScore: true,
-    showRankingScoreDetails: true,
-  });
   const byId = new Map(c.documents.map((d) => [d.id, d]));
   const identity = createIdentity(distinct, byId);
   const groupOf = new Map<string, number>();
@@ -384,7 +420,7 @@ function checkFacets(
   merged: SearchResponse,
   responses: SearchResponse[],
   distinct: string | null,
-  createEngine: CreateEngine,
+  reference: SearchResponse,
 ): void {
   if (distinct !== null) {
     // Documented: per-shard distinct facet counts are summed; only the facet names are guaranteed.
@@ -406,14 +442,7 @@ function checkFacets(
       continue;
     }
     // Documented long tail: in count order a truncating shard can only make counts lower.
-    const exact = createEngine({
-      uid: 'exact',
-      primaryKey: 'id',
-      settings: { ...c.settings, faceting: { ...faceting, maxValuesPerFacet: 1000 } },
-      now: () => 0,
-    });
-    exact.addDocuments(c.documents, { mode: 'replace' });
-    const truth = exact.search({ ...c.query, limit: 0 }).facetDistribution?.[facet] ?? {};
+    const truth = reference.facetDistribution?.[facet] ?? {};
     for (const [value, count] of Object.entries(mergedValues ?? {})) {
       expect(count, `facet ${facet}=${value}`).toBeLessThanOrEqual(truth[value] ?? 0);
     }
