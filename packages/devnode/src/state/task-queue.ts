@@ -35,6 +35,9 @@ export interface TaskPage {
  */
 export class TaskQueue {
   readonly #tasks = new Map<number, TaskRecord>();
+  // Uids that may still be enqueued, in uid order (Sets iterate in insertion order); stale ones are skipped.
+  readonly #pending = new Set<number>();
+  readonly #pendingCancels = new Set<number>();
   #nextUid = 0;
   #nextBatchUid = 0;
   #scheduled = false;
@@ -83,6 +86,7 @@ export class TaskQueue {
     this.hooks.onEnqueue?.(task);
     this.#nextUid += 1;
     this.#tasks.set(task.uid, task);
+    this.#track(task);
     this.schedule();
     return summarize(task);
   }
@@ -90,6 +94,7 @@ export class TaskQueue {
   /** Insert a task restored from persistence (keeps its uid and state). */
   restore(task: TaskRecord): void {
     this.#tasks.set(task.uid, task);
+    if (task.status === 'enqueued' || task.status === 'processing') this.#track(task);
     this.#nextUid = Math.max(this.#nextUid, task.uid + 1);
     if (task.batchUid !== null) this.#nextBatchUid = Math.max(this.#nextBatchUid, task.batchUid + 1);
   }
@@ -174,15 +179,20 @@ export class TaskQueue {
     this.schedule();
   }
 
-  /** Tasks run in uid order, but pending cancelations and deletions jump the queue like in Meilisearch. */
+  #track(task: TaskRecord): void {
+    (task.type === 'taskCancelation' ? this.#pendingCancels : this.#pending).add(task.uid);
+  }
+
+  /** Tasks run in uid order, but pending cancelations jump the queue like in Meilisearch. */
   #nextEnqueued(): TaskRecord | undefined {
-    let first: TaskRecord | undefined;
-    for (const task of this.#tasks.values()) {
-      if (task.status !== 'enqueued') continue;
-      if (task.type === 'taskCancelation') return task;
-      if (!first || task.uid < first.uid) first = task;
+    for (const set of [this.#pendingCancels, this.#pending]) {
+      for (const uid of set) {
+        const task = this.#tasks.get(uid);
+        if (task?.status === 'enqueued') return task;
+        set.delete(uid);
+      }
     }
-    return first;
+    return undefined;
   }
 
   /** Run one task to completion. */
