@@ -122,7 +122,7 @@ export function createDevnodeState(options: DevnodeStateOptions = {}): DevnodeSt
   function snapshot(): Snapshot {
     const content = dumpContent();
     return {
-      version: 1,
+      version: 2,
       journalSeq: journal?.seq ?? 0,
       nextTaskUid: queue.nextUid,
       nextBatchUid: queue.nextBatchUid,
