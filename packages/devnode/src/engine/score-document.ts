@@ -49,12 +49,14 @@ function sortEntry(
   if (criterion.kind === 'geo') {
     const point = geoPoint(doc);
     const distance = point === null ? null : geoDistance(criterion.lat, criterion.lng, point.lat, point.lng);
-    if (details !== null) details[criterion.key] = { order, value: point, distance };
+    // A criterion repeated (custom rule and sort parameter) keeps its first, dominant position.
+    if (details !== null && details[criterion.key] === undefined)
+      details[criterion.key] = { order, value: point, distance };
     keys.push({ kind: 'value', ascending: criterion.ascending, value: distance });
     return distance;
   }
   const value = sortValue(doc, criterion.field, criterion.ascending);
-  if (details !== null) details[criterion.key] = { order, value };
+  if (details !== null && details[criterion.key] === undefined) details[criterion.key] = { order, value };
   keys.push({ kind: 'value', ascending: criterion.ascending, value });
   return null;
 }
