@@ -70,7 +70,13 @@ export class Journal {
     const path = join(dir, 'journal.ndjson');
     if (!existsSync(path)) return [];
     const out: JournalRecord[] = [];
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
+    // Scan the bytes line by line: a journal can outgrow the maximum string length.
+    const raw = readFileSync(path);
+    for (let start = 0; start < raw.length; ) {
+      let end = raw.indexOf(10, start);
+      if (end === -1) end = raw.length;
+      const line = raw.toString('utf8', start, end);
+      start = end + 1;
       if (line.trim() === '') continue;
       try {
         out.push(JSON.parse(line) as JournalRecord);
