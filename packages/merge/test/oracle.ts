@@ -43,7 +43,7 @@ export interface OracleCase {
 }
 
 const SHARDS = 16;
-const WORDS = [
+export const WORDS = [
   'apple',
   'apricot',
   'banana',
@@ -72,7 +72,13 @@ const SORTS = [
   '_geoPoint(2, -1):desc',
 ];
 const CUSTOM_RULES = ['price:asc', 'price:desc', 'rating:desc', 'code:asc'];
-const FILTERS = ['price > 4', 'brand = acme', 'tags = red OR price < 3', 'rating >= 2', 'NOT brand = bolt'];
+export const FILTERS = [
+  'price > 4',
+  'brand = acme',
+  'tags = red OR price < 3',
+  'rating >= 2',
+  'NOT brand = bolt',
+];
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
 
@@ -94,7 +100,8 @@ const documentArb = fc.record(
   { requiredKeys: ['title', 'body', 'tags'] },
 );
 
-const corpusArb = fc
+/** Random documents with unique integer ids. */
+export const corpusArb = fc
   .array(documentArb, { maxLength: 36 })
   .chain((docs) =>
     fc
@@ -102,7 +109,8 @@ const corpusArb = fc
       .map((ids) => docs.map((d, i) => ({ id: ids[i]!, ...stripUndefined(d) }))),
   );
 
-const settingsArb: fc.Arbitrary<OracleSettings> = fc
+/** Random index settings. */
+export const settingsArb: fc.Arbitrary<OracleSettings> = fc
   .record({
     base: fc.constantFrom(
       ['words', 'typo', 'proximity', 'attributeRank', 'wordPosition', 'exactness'],
