@@ -202,6 +202,23 @@ export function describeSearchConformance(client: ConformanceClient): void {
       expect(paged.body.hits).toHaveLength(3);
     });
 
+    it('federated multi-search returns a document matched by several queries on one index once', async () => {
+      const res = await client.request('POST', '/multi-search', {
+        body: {
+          federation: {},
+          queries: [
+            { indexUid: uid, q: 'batman' },
+            { indexUid: uid, q: 'batman returns' },
+          ],
+        },
+      });
+      expect(res.status).toBe(200);
+      const ids = res.body.hits.map((h: { id: number }) => h.id);
+      expect(ids.sort()).toEqual([1, 4]);
+      const returns = res.body.hits.find((h: { id: number }) => h.id === 4);
+      expect(returns._federation.queriesPosition).toBe(1);
+    });
+
     it('federated multi-search rejects per-query pagination and facets, and negative weights', async () => {
       expectMeiliError(
         await client.request('POST', '/multi-search', {

@@ -162,7 +162,9 @@ export function registerMultiSearchRoutes(app: Hono<DevnodeEnv>, deps: DevnodeDe
           results: queries.map((q, i) => ({ indexUid: q.indexUid, ...searchOne(i, q.indexUid, q.query) })),
         });
       }
-      return c.json(runFederated(federation, queries, searchOne));
+      return c.json(
+        runFederated(federation, queries, searchOne, (uid) => catalog.get(uid).engine.primaryKey),
+      );
     } catch (err) {
       // Inside multi-search an unknown index is a 400, not a 404.
       if (err instanceof MeiliError && err.code === 'index_not_found') return c.json(err.toJSON(), 400);
@@ -175,6 +177,7 @@ function runFederated(
   federation: Record<string, unknown>,
   queries: ParsedQuery[],
   searchOne: (i: number, indexUid: string, query: SearchQuery) => SearchResponse,
+  primaryKeyOf: (indexUid: string) => string | null,
 ): Record<string, unknown> {
   const allowed = [
     'limit',
@@ -273,6 +276,7 @@ function runFederated(
     }
     parts.push({
       indexUid: q.indexUid,
+      primaryKey: primaryKeyOf(q.indexUid),
       queriesPosition: q.position,
       weight: q.weight,
       response,

@@ -4,6 +4,8 @@ import { compareSortValues } from '../engine/index.js';
 /** One query's contribution to a federated search. */
 export interface FederatedPart {
   indexUid: string;
+  /** The index's primary key: a document matched by several queries on one index is returned once. */
+  primaryKey: string | null;
   queriesPosition: number;
   weight: number;
   response: SearchResponse;
@@ -80,7 +82,8 @@ interface Candidate {
 
 /**
  * Merge per-query results of a federated multi-search: order by the weighted ranking-details
- * comparison, then weighted global score, then `queriesPosition`; add `_federation` to every hit.
+ * comparison, then weighted global score, then `queriesPosition`; keep a document matched by several
+ * queries on the same index once (its best-ranked occurrence); add `_federation` to every hit.
  *
  * @example
  * ```ts
@@ -106,7 +109,16 @@ export function mergeFederatedHits(
       return b.weighted - a.weighted;
     return a.part.queriesPosition - b.part.queriesPosition;
   });
-  return all.slice(offset, offset + limit).map(({ hit, part, weighted }) => {
+  const seen = new Set<string>();
+  const unique = all.filter(({ hit, part }) => {
+    const id = part.primaryKey === null ? undefined : hit[part.primaryKey];
+    if (id === undefined) return true;
+    const key = `${part.indexUid}\u0000${JSON.stringify(id)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.slice(offset, offset + limit).map(({ hit, part, weighted }) => {
     const out: SearchHit = { ...hit };
     if (!part.showRankingScore) delete out._rankingScore;
     if (!part.showRankingScoreDetails) delete out._rankingScoreDetails;
