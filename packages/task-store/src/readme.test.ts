@@ -26,7 +26,7 @@ it('runs the README example on SQLite', async () => {
   // What `GET /tasks/{uid}` and `GET /tasks?statuses=succeeded` answer:
   const done = await store.tasks.get(task.uid);
   const page = await store.tasks.list({ statuses: ['succeeded'], indexUids: ['movies'], limit: 20 });
-  console.log(done?.status, done?.duration, page.total, page.next); // succeeded PT0S 1 null
+  console.log(done?.status, done?.duration, page.total, page.next); // e.g. succeeded PT0.001S 1 null
 
   await store.close();
   // --- README example end ---

@@ -151,6 +151,61 @@ export function defineRecordContract(
     }
   });
 
+  test('records: TTL rows are visible exactly until they expire (property)', async () => {
+    const clock = createFakeClock();
+    const { store } = await create({ now: clock.now });
+    try {
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 10_000 }),
+          fc.integer({ min: 0, max: 20_000 }),
+          async (ttl, wait) => {
+            const id = `ttl-${++n}`;
+            await store.sessions.pin({ sessionId: id, group: null, minTaskUid: n }, ttl);
+            await store.idempotency.remember({ key: id, bodySha256: 'f'.repeat(64), taskUid: n }, ttl);
+            await store.adminSessions.create(id, 'ops', ttl);
+            await store.counters.beacon({ keyUid: id, podId: 'p', generation: 1 }, ttl);
+            clock.advance(wait);
+            const alive = wait < ttl;
+            expect((await store.sessions.get(id)) !== undefined).toBe(alive);
+            expect((await store.idempotency.get(id)) !== undefined).toBe(alive);
+            expect(await store.adminSessions.isActive(id)).toBe(alive);
+            expect((await store.counters.listBeacons(id)).length).toBe(alive ? 1 : 0);
+          },
+        ),
+        propertyParams(25),
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('records: alias history keeps the newest flips up to its bound (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 1, max: 4 }),
+        async (flips, bound) => {
+          const { store } = await create({ aliasHistoryLimit: bound });
+          try {
+            let last: Awaited<ReturnType<typeof store.aliases.flip>>;
+            for (let v = 0; v < flips; v++)
+              last = await store.aliases.flip('a', v, { kind: 'single', currentUid: `i${v}` });
+            const expected = Array.from({ length: Math.min(flips - 1, bound) }, (_, i) => flips - 1 - i);
+            expect(last?.history.map((h) => h.version)).toEqual(expected);
+            expect(last?.history.map((h) => h.target)).toEqual(
+              expected.map((v) => ({ kind: 'single', currentUid: `i${v - 1}` })),
+            );
+          } finally {
+            await store.close();
+          }
+        },
+      ),
+      propertyParams(8),
+    );
+  });
+
   test('records: canary run history keeps the newest runs per canary (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
