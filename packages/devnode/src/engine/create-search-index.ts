@@ -206,10 +206,18 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
       state.settings = settings;
       if (reindex) reindexAll(state);
       else refreshWeights(state);
-      // Drop vectors of embedders that no longer exist.
-      for (const stored of state.documents.values()) {
-        for (const name of [...stored.vectors.keys()])
-          if (!(name in settings.embedders)) stored.vectors.delete(name);
+      if (patch.embedders !== undefined) {
+        // Re-read `_vectors` against the new embedders (dropping removed ones, picking up new ones).
+        for (const stored of state.documents.values()) {
+          let vectors: Map<string, number[][]>;
+          try {
+            vectors = extractVectors(stored.doc, settings.embedders, stored.externalId);
+          } catch {
+            vectors = new Map();
+          }
+          stored.vectors.clear();
+          for (const [name, list] of vectors) stored.vectors.set(name, list);
+        }
       }
     },
     search: (query) => executeSearch(state, query, now),

@@ -35,7 +35,7 @@ function checkSearchOn(query: SearchQuery, state: IndexState): readonly string[]
     if (searchable.includes('*') || searchable.some((p) => matchesAttributePattern(attribute, p))) continue;
     throw meiliError(
       'invalid_search_attributes_to_search_on',
-      `Attribute \`${attribute}\` is not searchable. Available searchable attributes are: \`${searchable.join(', ')}\`.`,
+      `Attribute \`${attribute}\` is not searchable. Available searchable attributes are: \`${[...searchable].sort().join(', ')}\`.`,
     );
   }
   return on;
@@ -49,7 +49,7 @@ function resolveDistinct(query: SearchQuery, state: IndexState): string | null {
         'invalid_search_distinct',
         patterns.length === 0
           ? `Attribute \`${query.distinct}\` is not filterable and thus, cannot be used as distinct attribute. This index does not have configured filterable attributes.`
-          : `Attribute \`${query.distinct}\` is not filterable and thus, cannot be used as distinct attribute. Available filterable attributes patterns are: \`${patterns.join(', ')}\`.`,
+          : `Attribute \`${query.distinct}\` is not filterable and thus, cannot be used as distinct attribute. Available filterable attributes patterns are: \`${[...new Set(patterns)].sort().join(', ')}\`.`,
       );
     }
     return query.distinct;

@@ -46,20 +46,26 @@ export function resolveFacetNames(
 ): string[] {
   const patterns = filterablePatterns(settings.filterableAttributes);
   const out: string[] = [];
+  const invalid: string[] = [];
   for (const name of requested) {
     if (name === '*') {
       for (const path of knownPaths) if (isFilterable(path, patterns) && !out.includes(path)) out.push(path);
       continue;
     }
     if (!isFilterable(name, patterns)) {
-      throw meiliError(
-        'invalid_search_facets',
-        patterns.length === 0
-          ? `Invalid facet distribution: Attribute \`${name}\` is not filterable. This index does not have configured filterable attributes.`
-          : `Invalid facet distribution: Attribute \`${name}\` is not filterable. Available filterable attributes patterns are: \`${patterns.join(', ')}\`.`,
-      );
-    }
-    if (!out.includes(name)) out.push(name);
+      if (!invalid.includes(name)) invalid.push(name);
+    } else if (!out.includes(name)) out.push(name);
+  }
+  if (invalid.length > 0) {
+    const available =
+      patterns.length === 0
+        ? 'This index does not have configured filterable attributes.'
+        : `Available filterable attributes patterns are: \`${[...new Set(patterns)].sort().join(', ')}\`.`;
+    const subject =
+      invalid.length === 1
+        ? `Attribute \`${invalid[0]}\` is not filterable.`
+        : `Attributes \`${invalid.sort().join(', ')}\` are not filterable.`;
+    throw meiliError('invalid_search_facets', `Invalid facet distribution: ${subject} ${available}`);
   }
   return out;
 }

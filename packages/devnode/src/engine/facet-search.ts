@@ -40,7 +40,7 @@ export function runFacetSearch(
       'invalid_facet_search_facet_name',
       patterns.length === 0
         ? `Attribute \`${query.facetName}\` is not facet-searchable. This index does not have configured facet-searchable attributes. To make it facet-searchable add it to the \`filterableAttributes\` index settings.`
-        : `Attribute \`${query.facetName}\` is not facet-searchable. Available facet-searchable attributes patterns are: \`${patterns.join(', ')}\`. To make it facet-searchable add it to the \`filterableAttributes\` index settings.`,
+        : `Attribute \`${query.facetName}\` is not facet-searchable. Available facet-searchable attributes patterns are: \`${[...new Set(patterns)].sort().join(', ')}\`. To make it facet-searchable add it to the \`filterableAttributes\` index settings.`,
     );
   }
   if (!settings.facetSearch) {

@@ -118,3 +118,17 @@ describe('facet search', () => {
     expect(code(() => index.facetSearch({ facetName: 'title' }))).toBe('invalid_facet_search_facet_name');
   });
 });
+
+describe('embedder settings changes', () => {
+  it('picks up vectors added before the embedder was configured and drops removed embedders', () => {
+    const index = createSearchIndex({ uid: 'late' });
+    index.addDocuments([{ id: 1, _vectors: { late: [1, 0] } }], { mode: 'replace' });
+    index.updateSettings({ embedders: { late: { source: 'userProvided', dimensions: 2 } } });
+    expect(index.search({ vector: [1, 0], hybrid: { embedder: 'late', semanticRatio: 1 } }).hits).toEqual([
+      { id: 1 },
+    ]);
+    expect(index.stats().numberOfEmbeddings).toBe(1);
+    index.updateSettings({ embedders: null });
+    expect(index.stats().numberOfEmbeddings).toBe(0);
+  });
+});

@@ -47,15 +47,8 @@ export function extractVectors(
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
     const vectors = toVectors(value, name, id);
     const embedder = embedders[name];
-    if (embedder === undefined) {
-      if (vectors.length > 0) {
-        throw meiliError(
-          'invalid_embedder',
-          `Invalid \`_vectors\` field in document with id \`${id}\`: embedder \`${name}\` is not defined in the index settings.`,
-        );
-      }
-      continue;
-    }
+    // Vectors for an embedder that is not configured (yet) are kept in the document only.
+    if (embedder === undefined) continue;
     for (const v of vectors) {
       if (embedder.dimensions !== undefined && v.length !== embedder.dimensions) {
         throw meiliError(
