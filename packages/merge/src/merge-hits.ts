@@ -13,6 +13,11 @@ export interface MergeHitsOptions {
   distinctAttribute?: string | null;
   /** Sort rules repeated as custom ranking rules ({@link ShardRequestPlan.repeatedRules}); per list. */
   repeatedRules?: ReadonlyArray<readonly string[]>;
+  /**
+   * Identity of a hit across lists (federated search: index and primary key); a hit whose identity was
+   * already visited is skipped, so the best-ranked copy wins. `undefined` identities are never skipped.
+   */
+  identityOf?: (hit: Hit, list: number) => string | undefined;
   /** Vector/hybrid search: order by score weighted by this ratio ({@link extractSemanticKey}). */
   semanticRatio?: number;
   /** Per-list weight (federated search); omit for a plain sharded search. */
@@ -39,6 +44,8 @@ export function mergeHits(lists: ReadonlyArray<ReadonlyArray<Hit>>, options: Mer
   const out: MergedHit[] = [];
   if (limit <= 0) return out;
   const isKept = options.distinctAttribute ? createDistinctFilter(options.distinctAttribute) : undefined;
+  const identityOf = options.identityOf;
+  const seen = identityOf === undefined ? undefined : new Set<string>();
   let position = 0;
   kWayMerge(
     lists,
@@ -47,6 +54,13 @@ export function mergeHits(lists: ReadonlyArray<ReadonlyArray<Hit>>, options: Mer
       : (hit, list) => extractSemanticKey(hit, semanticRatio, repeatedRules?.[list]),
     compareRankingKeys,
     (hit, list) => {
+      if (seen !== undefined) {
+        const identity = identityOf!(hit, list);
+        if (identity !== undefined) {
+          if (seen.has(identity)) return true;
+          seen.add(identity);
+        }
+      }
       if (isKept !== undefined && !isKept(hit)) return true;
       if (position++ >= offset) out.push({ hit, list });
       return out.length < limit;

@@ -68,4 +68,30 @@ describe('mergeMultiSearch', () => {
     expect(merged).toMatchObject({ estimatedTotalHits: 4, limit: 3, offset: 0 });
     expect(merged.facetsByIndex).toEqual({ a: { distribution: { g: { x: 3 } }, stats: {} } });
   });
+
+  it('returns a document matched by several queries on one index once (best copy), keeping the pk', () => {
+    const request = {
+      federation: {},
+      queries: [
+        { indexUid: 'a', q: 'x', attributesToRetrieve: ['title'] },
+        { indexUid: 'a', q: 'y', attributesToRetrieve: ['title'] },
+      ],
+    };
+    const planned = multiSearchShardRequest(request, { a: { primaryKey: 'id' } });
+    expect(planned.queries[0]!.attributesToRetrieve).toEqual(['title', 'id']);
+    const node = {
+      results: [
+        res([{ id: 1, title: 't1', _rankingScore: 0.5 }]),
+        res([
+          { id: 1, title: 't1', _rankingScore: 0.9 },
+          { id: 2, title: 't2', _rankingScore: 0.1 },
+        ]),
+      ],
+    };
+    const merged = mergeMultiSearch(request, [node], { a: { primaryKey: 'id' } });
+    expect(merged.hits).toEqual([
+      { title: 't1', _federation: { indexUid: 'a', queriesPosition: 1, weightedRankingScore: 0.9 } },
+      { title: 't2', _federation: { indexUid: 'a', queriesPosition: 1, weightedRankingScore: 0.1 } },
+    ]);
+  });
 });

@@ -65,7 +65,9 @@ export function multiSearchShardRequest(
 /**
  * Merges the nodes' multi-search responses. Without `federation`, each query is merged on its own with
  * {@link mergeSearch}. With it, all (query, node) hit lists are k-way merged on the ranking key with each
- * query's `weight` applied (ties: lower `queriesPosition` first), `federation.distinct` is re-applied,
+ * query's `weight` applied (ties: lower `queriesPosition` first), a document matched by several queries
+ * on one index is returned once (needs `primaryKey` in that index's settings), `federation.distinct` is
+ * re-applied,
  * the federation's page is cut, hits get `_federation`, totals are summed, and facets go to
  * `facetsByIndex` (and, with `mergeFacets`, to the top-level distribution).
  *
@@ -131,6 +133,12 @@ export function mergeMultiSearch(
     distinctAttribute: federation.distinct ?? null,
     weights,
     repeatedRules,
+    identityOf: (hit, list) => {
+      const indexUid = clientRequest.queries[owners[list]!]!.indexUid;
+      const primaryKey = settingsByIndex[indexUid]?.primaryKey;
+      const id = primaryKey == null ? undefined : hit[primaryKey];
+      return id === undefined || id === null ? undefined : `${indexUid}\u0000${String(id)}`;
+    },
   });
   const hits = merged.map(({ hit, list }) => {
     const q = owners[list]!;
@@ -189,7 +197,11 @@ function planQueries(
       ...(withFacets ? { facets } : {}),
       ...(federation.distinct != null ? { distinct: federation.distinct } : {}),
     };
-    const plan = shardRequest(perQuery, settings, options);
+    const primaryKey = settings.primaryKey;
+    const plan = shardRequest(perQuery, settings, {
+      ...options,
+      ...(primaryKey != null ? { requiredAttributes: [primaryKey] } : {}),
+    });
     return {
       weight: federationOptions?.weight ?? 1,
       plan: { ...plan, request: { indexUid, ...plan.request } },

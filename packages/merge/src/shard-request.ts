@@ -65,11 +65,16 @@ export function shardRequest(
   const distinctAttribute = clientRequest.distinct ?? indexSettings.distinctAttribute ?? null;
   const addedAttributes: string[] = [];
   const retrieve = clientRequest.attributesToRetrieve;
-  if (distinctAttribute !== null && retrieve != null && !retrieve.includes('*')) {
-    if (!retrieve.includes(distinctAttribute)) {
-      addedAttributes.push(distinctAttribute);
-      request.attributesToRetrieve = [...retrieve, distinctAttribute];
+  if (retrieve != null && !retrieve.includes('*')) {
+    const needed = [
+      ...(distinctAttribute === null ? [] : [distinctAttribute]),
+      ...(options.requiredAttributes ?? []),
+    ];
+    for (const attribute of needed) {
+      if (!retrieve.includes(attribute) && !addedAttributes.includes(attribute))
+        addedAttributes.push(attribute);
     }
+    if (addedAttributes.length > 0) request.attributesToRetrieve = [...retrieve, ...addedAttributes];
   }
   const formatted = [
     ...(clientRequest.attributesToHighlight ?? []),

@@ -64,6 +64,11 @@ export interface MergeSettings {
   distinctAttribute?: string | null;
   faceting?: { maxValuesPerFacet?: number; sortFacetValuesBy?: Record<string, 'alpha' | 'count'> };
   pagination?: { maxTotalHits?: number };
+  /**
+   * The index's primary key (index metadata rather than a setting). Federated search uses it to return a
+   * document matched by several queries on the same index once.
+   */
+  primaryKey?: string | null;
 }
 
 /** Options of {@link shardRequest} and {@link mergeSearch}. */
@@ -73,6 +78,8 @@ export interface ShardRequestOptions {
    * `vector_search.over_fetch_factor`, header `X-Miroir-Over-Fetch`). Default 1.
    */
   overFetchFactor?: number;
+  /** Attributes the caller needs on every hit; added to a restricted `attributesToRetrieve`, then stripped. */
+  requiredAttributes?: string[];
 }
 
 /** What {@link shardRequest} returns: the node request plus what the merge added to it. */
