@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDevnodeApp } from './app.js';
+import { encodeDump } from './dump/dump-content.js';
+import type { IndexSettings } from './engine/engine-contract.js';
+import { defaultSettings } from './engine/index.js';
 import { FaultController } from './middleware/faults/fault-controller.js';
 import { createDevnodeState, type DevnodeState } from './state/devnode-state.js';
 
@@ -144,6 +147,35 @@ describe('devnode app (in-process)', () => {
     const target = build({ masterKey: 'k', importDump: join(dumpDir, file!) });
     const res = await target.call('POST', '/indexes/movies/search', { filter: 'genre = b' }, auth);
     expect(res.body?.hits).toEqual([{ id: 2, genre: 'b' }]);
+  });
+
+  it('imports a dump whose settings carry keys this engine does not know', async () => {
+    const dir = tempDir();
+    const settings = { ...defaultSettings(), chat: { description: 'x' }, sortableAttributes: ['year'] };
+    const file = join(dir, 'real.dump');
+    writeFileSync(
+      file,
+      encodeDump({
+        keys: [],
+        tasks: [],
+        indexes: [
+          {
+            uid: 'films',
+            primaryKey: 'id',
+            createdAt: '2026-01-01T00:00:00Z',
+            updatedAt: '2026-01-01T00:00:00Z',
+            settings: settings as IndexSettings,
+            documents: [{ id: 1, year: 2000 }],
+          },
+        ],
+      }),
+    );
+    const { call } = build({ importDump: file });
+    expect((await call('GET', '/indexes/films/settings/sortable-attributes')).body).toEqual(['year']);
+    expect((await call('GET', '/indexes/films')).body).toMatchObject({
+      primaryKey: 'id',
+      createdAt: '2026-01-01T00:00:00Z',
+    });
   });
 
   it('fault injection: error rate, latency and clearing', async () => {

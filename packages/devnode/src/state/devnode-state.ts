@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeDump, encodeDump } from '../dump/dump-content.js';
 import type { Document, IndexSettings } from '../engine/engine-contract.js';
-import { createSearchIndex, validateSettings } from '../engine/index.js';
+import { createSearchIndex, defaultSettings, validateSettings } from '../engine/index.js';
 import { Journal } from '../persistence/journal.js';
 import { readSnapshot, type Snapshot, writeSnapshot } from '../persistence/snapshot.js';
 import { ApiKeyStore } from './api-key-store.js';
@@ -54,9 +54,12 @@ function restoreIndex(
     uid: index.uid,
     ...(index.primaryKey ? { primaryKey: index.primaryKey } : {}),
   });
+  // Dumps from a real Meilisearch may carry settings this engine does not know (chat, foreignKeys, …).
+  const known = Object.keys(defaultSettings());
+  const given = Object.fromEntries(Object.entries(index.settings).filter(([k]) => known.includes(k)));
   const patch = validate
-    ? (validateSettings(index.settings) as Partial<Record<keyof IndexSettings, unknown>>)
-    : (index.settings as unknown as Partial<Record<keyof IndexSettings, unknown>>);
+    ? (validateSettings(given) as Partial<Record<keyof IndexSettings, unknown>>)
+    : (given as Partial<Record<keyof IndexSettings, unknown>>);
   engine.updateSettings(patch);
   if (index.documents.length > 0) {
     engine.addDocuments(index.documents, { mode: 'replace', primaryKey: index.primaryKey });
