@@ -10,6 +10,7 @@ import { findKeywordCandidates, type KeywordCandidate } from './keyword-candidat
 import { type ParsedQuery, parseQuery } from './query-terms.js';
 import { parseRankingRules } from './ranking-rules.js';
 import { compareScored, type ScoredDocument, type ScoringContext, scoreDocument } from './score-document.js';
+import { selectTop } from './select-top.js';
 import { assertSortable, parseSortCriterion, type SortCriterion } from './sort-criteria.js';
 import { runVectorSearch } from './vector-search.js';
 
@@ -84,7 +85,7 @@ export interface KeywordRanking {
 }
 
 /** The keyword (full-text or placeholder) ranking of every matching document, best first. */
-export function rankKeyword(state: IndexState, query: SearchQuery): KeywordRanking {
+export function rankKeyword(state: IndexState, query: SearchQuery, needed?: number): KeywordRanking {
   const settings = state.settings;
   const rules = parseRankingRules(settings.rankingRules);
   const sort = parseSort(
@@ -153,8 +154,9 @@ export function rankKeyword(state: IndexState, query: SearchQuery): KeywordRanki
   const threshold = query.rankingScoreThreshold;
   const kept =
     threshold === null || threshold === undefined ? scored : scored.filter((s) => s.score >= threshold);
-  if (!(unsorted && parsed.terms.length === 0)) kept.sort(compareScored);
-  else kept.sort((a, b) => a.docId - b.docId);
+  // Only the first `needed` hits must be in order (the rest only count for totals and facets).
+  if (needed === undefined) kept.sort(compareScored);
+  else selectTop(kept, needed, compareScored);
   const detailedScoring: ScoringContext = { ...scoring, detailed: true };
   const withDetails = (hit: ScoredDocument): ScoredDocument =>
     scoreDocument(
@@ -182,7 +184,8 @@ export function executeSearch(state: IndexState, query: SearchQuery, now: () => 
     query.facets === null || query.facets === undefined
       ? null
       : resolveFacetNames(query.facets, settings, state.fidPaths.length > 0 ? knownPaths(state) : []);
-  const vector = runVectorSearch(state, query, (q) => rankKeyword(state, q));
+  const needed = distinct === null ? neededHits(query, settings.pagination.maxTotalHits) : undefined;
+  const vector = runVectorSearch(state, query, (q) => rankKeyword(state, q, needed));
   const ranked = applyDistinct(state, vector.ranked, distinct);
   const parsed = vector.parsed;
   const total = ranked.length;
@@ -225,7 +228,11 @@ export function executeSearch(state: IndexState, query: SearchQuery, now: () => 
     response.estimatedTotalHits = capped;
   }
   if (facetNames !== null) {
-    const docs = ranked.map((r) => (state.documents.get(r.docId) as StoredDocument).doc);
+    // Internal-id order: a facet value is displayed as its first indexed spelling, whatever the ranking.
+    const docs = ranked
+      .map((r) => r.docId)
+      .sort((a, b) => a - b)
+      .map((id) => (state.documents.get(id) as StoredDocument).doc);
     const { facetDistribution, facetStats } = computeFacets(docs, facetNames, settings);
     response.facetDistribution = facetDistribution;
     response.facetStats = facetStats;
@@ -234,6 +241,15 @@ export function executeSearch(state: IndexState, query: SearchQuery, now: () => 
     response.semanticHitCount = page.filter((h) => vector.semanticIds.has(h.docId)).length;
   response.processingTimeMs = Math.max(0, Math.round(now() - started));
   return response;
+}
+
+/** How many leading hits must be ordered to serve the requested page. */
+function neededHits(query: SearchQuery, maxTotalHits: number): number {
+  const pageMode = query.page !== undefined || query.hitsPerPage !== undefined;
+  const end = pageMode
+    ? (query.page ?? 1) * (query.hitsPerPage ?? 20)
+    : (query.offset ?? 0) + (query.limit ?? 20);
+  return Math.min(end, maxTotalHits);
 }
 
 /** Every attribute path seen in the documents (for `facets: ['*']`). */

@@ -46,12 +46,16 @@ export function runFacetSearch(
   if (!settings.facetSearch) {
     throw meiliError('invalid_facet_search_facet_name', 'The facet search is disabled for this index');
   }
-  const { ranked } = rankKeyword(state, {
-    q: query.q ?? null,
-    filter: query.filter ?? null,
-    matchingStrategy: query.matchingStrategy ?? 'last',
-    attributesToSearchOn: query.attributesToSearchOn ?? null,
-  });
+  const { ranked } = rankKeyword(
+    state,
+    {
+      q: query.q ?? null,
+      filter: query.filter ?? null,
+      matchingStrategy: query.matchingStrategy ?? 'last',
+      attributesToSearchOn: query.attributesToSearchOn ?? null,
+    },
+    0,
+  );
   const facetQuery = normalizeWord(query.facetQuery ?? '');
   const buckets = new Map<string, { value: string; count: number }>();
   for (const hit of ranked) {
