@@ -1,6 +1,13 @@
 import type { IndexSettings } from './engine-contract.js';
 
-/** Default ranking rules of this Meilisearch version (`milli/src/criterion.rs`). */
+/**
+ * Default ranking rules of this Meilisearch version (`milli/src/criterion.rs`).
+ *
+ * @example
+ * ```ts
+ * DEFAULT_RANKING_RULES[0]; // 'words'
+ * ```
+ */
 export const DEFAULT_RANKING_RULES: readonly string[] = [
   'words',
   'typo',
