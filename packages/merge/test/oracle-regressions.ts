@@ -110,4 +110,44 @@ export const ORACLE_REGRESSIONS: Array<{ name: string; case: OracleCase }> = [
       query: { q: 'apple', attributesToHighlight: ['*'], attributesToRetrieve: ['id', 'title', 'price'] },
     },
   },
+  {
+    // Equal weighted scores in a hybrid search: the semantic hit comes first.
+    name: 'hybrid tie between a keyword and a semantic hit (FC_SEED=11)',
+    case: {
+      documents: [
+        { id: 0, title: 'apple', body: '', tags: [] },
+        { id: 1, title: 'apple', body: '', tags: [] },
+        { id: 2, title: 'apple', body: '', tags: [], _vectors: { default: [-1, 1] } },
+      ],
+      settings: settings({
+        rankingRules: ['words', 'typo', 'proximity', 'attributeRank', 'wordPosition', 'exactness'],
+        faceting: { maxValuesPerFacet: 1, sortFacetValuesBy: { '*': 'alpha' } },
+        pagination: { maxTotalHits: 4 },
+        embedders: { default: { source: 'userProvided', dimensions: 2 } },
+      }),
+      nodeCount: 2,
+      isFacetRemedy: false,
+      query: { q: '', vector: [-1, 1], hybrid: { embedder: 'default', semanticRatio: 0.5 } },
+    },
+  },
+  {
+    // Similarities 0.9902903378454602 and …601 differ only by rounding: a node orders them exactly, so the
+    // merge must not treat them as equal within an epsilon.
+    name: 'semantic scores one ulp apart (FC_SEED=12)',
+    case: {
+      documents: [
+        { id: 7783, title: 'fable', body: '', tags: [], sku: 's3', _vectors: { default: [1, 1] } },
+        { id: 9457, title: 'falcon', body: '', tags: [], _vectors: { default: [3, 3] } },
+        { id: 6, title: 'bandit', body: '', tags: [], sku: 's1', _vectors: { default: [1, 3] } },
+        { id: 2, title: 'bandit', body: '', tags: [], _vectors: { default: [2, 3] } },
+      ],
+      settings: settings({
+        rankingRules: ['typo', 'words', 'price:desc', 'exactness', 'proximity', 'sort'],
+        embedders: { default: { source: 'userProvided', dimensions: 2 } },
+      }),
+      nodeCount: 5,
+      isFacetRemedy: false,
+      query: { q: 'apple', vector: [2, 3], hybrid: { embedder: 'default', semanticRatio: 1 } },
+    },
+  },
 ];
