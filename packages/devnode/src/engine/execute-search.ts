@@ -183,7 +183,7 @@ export function executeSearch(state: IndexState, query: SearchQuery, now: () => 
   const facetNames =
     query.facets === null || query.facets === undefined
       ? null
-      : resolveFacetNames(query.facets, settings, state.fidPaths.length > 0 ? knownPaths(state) : []);
+      : resolveFacetNames(query.facets, settings, query.facets.includes('*') ? knownPaths(state) : []);
   const needed = distinct === null ? neededHits(query, settings.pagination.maxTotalHits) : undefined;
   const vector = runVectorSearch(state, query, (q) => rankKeyword(state, q, needed));
   const ranked = applyDistinct(state, vector.ranked, distinct);
