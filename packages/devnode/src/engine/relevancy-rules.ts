@@ -87,14 +87,19 @@ export function typoRank(input: RuleInput): { typoCount: number; maxTypoCount: n
   return { typoCount, maxTypoCount };
 }
 
+/** Occurrences examined per term when pairing (bounds the quadratic scan on pathological documents). */
+const MAX_PAIRED_OCCURRENCES = 1000;
+
 function pairCost(left: TermOccurrences, right: TermOccurrences, byAttribute: boolean): number {
   let best = MAX_PAIR_COST;
-  for (let i = 0; i < left.occurrences.length; i++) {
+  const leftCount = Math.min(left.occurrences.length, MAX_PAIRED_OCCURRENCES);
+  const rightCount = Math.min(right.occurrences.length, MAX_PAIRED_OCCURRENCES);
+  for (let i = 0; i < leftCount; i++) {
     const lo = left.occurrences[i] as number;
     const lFid = occurrenceFid(lo);
     const lStart = occurrencePosition(lo);
     const lEnd = lStart + (left.spans[i] as number) - 1;
-    for (let j = 0; j < right.occurrences.length; j++) {
+    for (let j = 0; j < rightCount; j++) {
       const ro = right.occurrences[j] as number;
       if (occurrenceFid(ro) !== lFid) continue;
       if (byAttribute) return 0;
