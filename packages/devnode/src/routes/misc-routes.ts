@@ -105,6 +105,7 @@ export function registerMiscRoutes(app: Hono<DevnodeEnv>, deps: DevnodeDeps): vo
     if (typeof body.errorRate === 'number') patch.errorRate = body.errorRate;
     if (typeof body.hang === 'boolean') patch.hang = body.hang;
     if (typeof body.dropConnections === 'boolean') patch.dropConnections = body.dropConnections;
+    if (typeof body.pathPrefix === 'string' || body.pathPrefix === null) patch.pathPrefix = body.pathPrefix;
     return c.json(faults.set(patch));
   });
   app.delete('/_devnode/faults', (c) => {

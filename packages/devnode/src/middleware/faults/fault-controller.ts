@@ -8,10 +8,18 @@ export interface FaultConfig {
   hang: boolean;
   /** Requests get their TCP connection destroyed without an answer. */
   dropConnections: boolean;
+  /** Only requests whose path starts with this prefix are affected (`null`: every path). */
+  pathPrefix: string | null;
 }
 
 /** No faults. */
-export const NO_FAULTS: FaultConfig = { latencyMs: 0, errorRate: 0, hang: false, dropConnections: false };
+export const NO_FAULTS: FaultConfig = {
+  latencyMs: 0,
+  errorRate: 0,
+  hang: false,
+  dropConnections: false,
+  pathPrefix: null,
+};
 
 /**
  * Holds the current fault configuration and releases hung requests when it changes.

@@ -10,6 +10,7 @@ function appWith(faults: FaultController) {
   const app = new Hono<DevnodeEnv>();
   app.use('*', injectFaults(faults));
   app.get('/x', (c) => c.text('ok'));
+  app.get('/y/z', (c) => c.text('ok'));
   app.get('/_devnode/faults', (c) => c.text('control'));
   app.onError((err, c) => c.text(err.message, 500));
   return app;
@@ -25,6 +26,15 @@ describe('injectFaults', () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await app.request('/x')).status);
     expect(statuses).toEqual([500, 200, 500, 200]);
+  });
+
+  it('limits faults to a path prefix when one is set', async () => {
+    const faults = new FaultController();
+    faults.set({ errorRate: 1, pathPrefix: '/y' });
+    faults.random = () => 0;
+    const app = appWith(faults);
+    expect((await app.request('/x')).status).toBe(200);
+    expect((await app.request('/y/z')).status).toBe(500);
   });
 
   it('never touches the /_devnode control routes', async () => {
@@ -64,7 +74,13 @@ describe('injectFaults', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ latencyMs: 5, bogus: true }),
     });
-    expect(await res.json()).toEqual({ latencyMs: 5, errorRate: 0, hang: false, dropConnections: false });
+    expect(await res.json()).toEqual({
+      latencyMs: 5,
+      errorRate: 0,
+      hang: false,
+      dropConnections: false,
+      pathPrefix: null,
+    });
     state.close();
   });
 });

@@ -17,6 +17,7 @@ export function injectFaults(faults: FaultController): MiddlewareHandler<Devnode
   return async function injectFaults(c, next) {
     if (c.req.path.startsWith('/_devnode/')) return next();
     const config = faults.config;
+    if (config.pathPrefix !== null && !c.req.path.startsWith(config.pathPrefix)) return next();
     if (config.dropConnections) {
       const incoming = (c.env as { incoming?: { socket?: Socket } } | undefined)?.incoming;
       if (incoming?.socket) {
