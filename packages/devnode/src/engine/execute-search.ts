@@ -7,6 +7,7 @@ import { computeFacets, resolveFacetNames } from './facet-distribution.js';
 import { matchesAttributePattern } from './field-paths.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { findKeywordCandidates, type KeywordCandidate } from './keyword-candidates.js';
+import { documentsWithSequence } from './match-terms.js';
 import { type ParsedQuery, parseQuery } from './query-terms.js';
 import { parseRankingRules } from './ranking-rules.js';
 import { compareScored, type ScoredDocument, type ScoringContext, scoreDocument } from './score-document.js';
@@ -131,8 +132,15 @@ export function rankKeyword(state: IndexState, query: SearchQuery, needed?: numb
   const scored: ScoredDocument[] = [];
   const unsorted = sort.length === 0 && !rules.some((r) => r.kind === 'custom');
   if (parsed.terms.length === 0) {
+    // A query made only of negations (`-word`) is a placeholder search without those documents.
+    const excluded = new Set<number>();
+    for (const word of parsed.negativeWords)
+      for (const id of documentsWithSequence(state, [word])) excluded.add(id);
+    for (const phrase of parsed.negativePhrases)
+      for (const id of documentsWithSequence(state, phrase)) excluded.add(id);
     for (const stored of state.documents.values()) {
       if (predicate !== null && !predicate(stored.doc)) continue;
+      if (excluded.has(stored.internalId)) continue;
       // Without sort criteria every placeholder hit scores 1 with empty details: skip the scoring pass.
       scored.push(
         unsorted

@@ -232,3 +232,11 @@ describe('split words and n-grams', () => {
     });
   });
 });
+
+describe('negative-only queries', () => {
+  it('behave as a placeholder search without the negated documents', () => {
+    const index = indexOf(BOOKS);
+    expect(index.search({ q: '-dune' }).hits.map((h) => h.id)).toEqual([1, 2, 5]);
+    expect(index.search({ q: '-"lord of the"' }).hits.map((h) => h.id)).toEqual([1, 3, 4, 5]);
+  });
+});
