@@ -50,3 +50,12 @@ describe('startCluster (devnode processes)', () => {
     expect((await fetch(`${url}/version`, { headers: auth })).status).toBe(200);
   });
 });
+
+describe('startNode failures', () => {
+  it('reports why a node could not start', async () => {
+    const { startNode } = await import('./index.js');
+    await expect(startNode({ args: ['--bogus-flag'] })).rejects.toThrow(
+      /exited during start.*Unknown option `--bogus-flag`/s,
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, type StdioOptions, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +51,8 @@ function devnodeCli(): string {
 
 function waitForExit(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+  // 'close' (not 'exit') so the stderr tail is complete.
+  return new Promise((resolve) => child.once('close', () => resolve()));
 }
 
 /**
@@ -85,19 +86,28 @@ export async function startNode(options: StartNodeOptions = {}): Promise<NodeHan
   if (bin) args.push('--no-analytics');
   else if (options.faultInjection) args.push('--enable-fault-injection');
   args.push(...(options.args ?? []));
+  let stderrTail = '';
   const spawnChild = () => {
+    const stdio: StdioOptions = options.inheritOutput ? 'inherit' : ['ignore', 'ignore', 'pipe'];
     const child = bin
-      ? spawn(bin, args, { stdio: options.inheritOutput ? 'inherit' : 'ignore' })
-      : spawn(process.execPath, [devnodeCli(), ...args], {
-          stdio: options.inheritOutput ? 'inherit' : 'ignore',
-        });
-    child.on('error', () => {});
+      ? spawn(bin, args, { stdio })
+      : spawn(process.execPath, [devnodeCli(), ...args], { stdio });
+    stderrTail = '';
+    // Keep the end of stderr so a failed start can say why.
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4000);
+    });
+    child.on('error', (err) => {
+      stderrTail += String(err);
+    });
     return child;
   };
   let child = spawnChild();
   const ready = async () => {
     const exited = waitForExit(child).then(() => {
-      throw new Error(`node on port ${port} exited during start (code ${String(child.exitCode)})`);
+      throw new Error(
+        `node on port ${port} exited during start (code ${String(child.exitCode)}): ${stderrTail.trim()}`,
+      );
     });
     await Promise.race([waitForHealthy(url), exited]);
   };
