@@ -152,7 +152,9 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
     },
     deleteDocumentsByFilter(filter: FilterInput) {
       const predicate = compileFilter(filter, state.settings.filterableAttributes, 'invalid_document_filter');
-      const doomed = [...state.documents.values()].filter((s) => predicate === null || predicate(s.doc));
+      if (predicate === null)
+        throw meiliError('invalid_document_filter', 'Sending an empty filter is forbidden.');
+      const doomed = [...state.documents.values()].filter((s) => predicate(s.doc));
       for (const stored of doomed) remove(stored.internalId);
       maybeCompact(state);
       return { deletedDocuments: doomed.length, originalFilter: JSON.stringify(filter) };

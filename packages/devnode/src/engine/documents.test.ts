@@ -97,6 +97,9 @@ describe('document operations', () => {
       originalFilter: '"n > 3"',
     });
     expect(error(() => index.deleteDocumentsByFilter('x = 1')).code).toBe('invalid_document_filter');
+    expect(error(() => index.deleteDocumentsByFilter('  ')).message).toBe(
+      'Sending an empty filter is forbidden.',
+    );
     expect(index.allDocuments()).toEqual([{ id: 3, n: 3 }]);
     expect(index.clearDocuments()).toEqual({ deletedDocuments: 1 });
     expect(error(() => index.getDocument(3)).code).toBe('document_not_found');
