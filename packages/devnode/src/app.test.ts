@@ -209,6 +209,17 @@ describe('devnode app (in-process)', () => {
     expect((await pending).status).toBe(200);
   });
 
+  it('answers CORS preflights without a key, like Meilisearch', async () => {
+    const { app } = build({ masterKey: 'k' });
+    const res = await app.request('/indexes/movies/search', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://example.com', 'Access-Control-Request-Method': 'POST' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-max-age')).toBe('86400');
+  });
+
   it('the fault routes are 404 when fault injection is off', async () => {
     const { call } = build();
     expect((await call('POST', '/_devnode/faults', { errorRate: 1 })).status).toBe(404);
