@@ -6,6 +6,9 @@ import type { Hit } from './types.js';
  * - `sort`: a `sort` value or a custom `field:asc|desc` ranking rule;
  * - `geo`: a `_geoPoint(…)` sort, by distance;
  * - `vector`: a vector-sort step (semantic/hybrid), by similarity, higher first.
+ *
+ * @example
+ * const step: RankingStep = { kind: 'sort', isAscending: false, value: 1999 };
  */
 export type RankingStep =
   | { kind: 'relevancy'; scores: number[] }
@@ -13,7 +16,12 @@ export type RankingStep =
   | { kind: 'geo'; isAscending: boolean; distance: number | undefined }
   | { kind: 'vector'; similarity: number };
 
-/** A hit's position in Meilisearch's order: its steps, plus the (weighted) global score used as fallback. */
+/**
+ * A hit's position in Meilisearch's order: its steps, plus the (weighted) global score used as fallback.
+ *
+ * @example
+ * const key: RankingKey = { steps: [{ kind: 'relevancy', scores: [1, 0.5] }], score: 0.9 };
+ */
 export interface RankingKey {
   steps: RankingStep[];
   score: number;
@@ -208,9 +216,10 @@ function readEntries(details: Record<string, unknown>, repeatedRules?: readonly 
 
 /**
  * `_rankingScoreDetails` is keyed by rule name, so when the same `field:dir` is both a client `sort` and
- * a custom ranking rule the later entry overwrites the earlier one and its `order` leaves a gap. The
- * value is the same, and only the first occurrence matters for the order, so the surviving entry is moved
- * back into the gap (gaps ascending ↔ repeated names in first-occurrence order).
+ * a custom ranking rule only one entry survives and the other's `order` leaves a gap. The value is the
+ * same and only the first occurrence matters for the order, so a surviving entry that sits after its gap
+ * (the later occurrence overwrote the first) is moved back into it (gaps ascending ↔ repeated names in
+ * first-occurrence order).
  */
 function restoreRepeatedRules(entries: DetailEntry[], repeatedRules: readonly string[]): void {
   const gaps: number[] = [];
@@ -223,7 +232,8 @@ function restoreRepeatedRules(entries: DetailEntry[], repeatedRules: readonly st
   let moved = false;
   for (let i = 0; i < Math.min(gaps.length, repeatedRules.length); i++) {
     const entry = entries.find((e) => e.name === repeatedRules[i]);
-    if (entry === undefined) continue;
+    // An entry already before its gap is the first occurrence (the engine kept it); the gap is the redundant one.
+    if (entry === undefined || entry.order < gaps[i]!) continue;
     entry.order = gaps[i]!;
     moved = true;
   }

@@ -1,6 +1,11 @@
 import type { DocumentsResponse, Hit } from './types.js';
 
-/** A browse request's pagination (GET /indexes/{uid}/documents `offset`/`limit`, default 0/20). */
+/**
+ * A browse request's pagination (GET /indexes/{uid}/documents `offset`/`limit`, default 0/20).
+ *
+ * @example
+ * const page: DocumentsPage = { offset: 40, limit: 20 };
+ */
 export interface DocumentsPage {
   offset?: number;
   limit?: number;

@@ -1,9 +1,19 @@
 import type { FacetDistribution } from './types.js';
 
-/** Meilisearch's default `faceting.maxValuesPerFacet`. */
+/**
+ * Meilisearch's default `faceting.maxValuesPerFacet`.
+ *
+ * @example
+ * mergeFacetDistributions(distributions, { maxValuesPerFacet: DEFAULT_MAX_VALUES_PER_FACET });
+ */
 export const DEFAULT_MAX_VALUES_PER_FACET = 100;
 
-/** The `faceting` settings that decide how a merged distribution is sorted and truncated. */
+/**
+ * The `faceting` settings that decide how a merged distribution is sorted and truncated.
+ *
+ * @example
+ * const faceting: FacetingOptions = { maxValuesPerFacet: 10, sortFacetValuesBy: { '*': 'alpha', genre: 'count' } };
+ */
 export interface FacetingOptions {
   maxValuesPerFacet?: number;
   /** Per facet name, with `*` as the default; `alpha` unless told otherwise. */

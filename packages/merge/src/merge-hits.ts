@@ -3,7 +3,12 @@ import { compareRankingKeys, extractRankingKey, extractSemanticKey } from './com
 import { kWayMerge } from './k-way-merge.js';
 import type { Hit, ShardRequestPlan } from './types.js';
 
-/** How {@link mergeHits} cuts the merged ranking. */
+/**
+ * How {@link mergeHits} cuts the merged ranking.
+ *
+ * @example
+ * const options: MergeHitsOptions = { offset: 20, limit: 10, distinctAttribute: 'sku' };
+ */
 export interface MergeHitsOptions {
   /** Global position of the first hit returned. */
   offset: number;
@@ -24,7 +29,12 @@ export interface MergeHitsOptions {
   weights?: ReadonlyArray<number>;
 }
 
-/** One merged hit and the list (node or query) it came from. */
+/**
+ * One merged hit and the list (node or query) it came from.
+ *
+ * @example
+ * const merged: MergedHit = { hit: { id: 1 }, list: 2 };
+ */
 export interface MergedHit {
   hit: Hit;
   list: number;

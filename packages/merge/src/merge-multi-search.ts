@@ -16,13 +16,23 @@ import type {
   ShardRequestPlan,
 } from './types.js';
 
-/** One query of a multi-search. */
+/**
+ * One query of a multi-search.
+ *
+ * @example
+ * const query: MultiSearchQuery = { indexUid: 'movies', q: 'batman', federationOptions: { weight: 2 } };
+ */
 export interface MultiSearchQuery extends SearchRequest {
   indexUid: string;
   federationOptions?: { weight?: number; remote?: string; queryPosition?: number } | null;
 }
 
-/** The federation block of a federated multi-search. */
+/**
+ * The federation block of a federated multi-search.
+ *
+ * @example
+ * const federation: Federation = { limit: 10, facetsByIndex: { movies: ['genre'] } };
+ */
 export interface Federation {
   offset?: number;
   limit?: number;
@@ -34,13 +44,23 @@ export interface Federation {
   [key: string]: unknown;
 }
 
-/** POST /multi-search body. */
+/**
+ * POST /multi-search body.
+ *
+ * @example
+ * const request: MultiSearchRequest = { federation: {}, queries: [{ indexUid: 'movies', q: 'batman' }] };
+ */
 export interface MultiSearchRequest {
   queries: MultiSearchQuery[];
   federation?: Federation | null;
 }
 
-/** A non-federated multi-search response (what every node returns to Miroir). */
+/**
+ * A non-federated multi-search response (what every node returns to Miroir).
+ *
+ * @example
+ * const response: MultiSearchResponse = { results: [{ indexUid: 'movies', hits: [], query: '', processingTimeMs: 0 }] };
+ */
 export interface MultiSearchResponse {
   results: Array<SearchResponse & { indexUid?: string }>;
 }

@@ -1,9 +1,19 @@
 import type { SearchRequest } from './types.js';
 
-/** Meilisearch's default `pagination.maxTotalHits`. */
+/**
+ * Meilisearch's default `pagination.maxTotalHits`.
+ *
+ * @example
+ * resolvePageWindow({ offset: 990, limit: 20 }, DEFAULT_MAX_TOTAL_HITS); // limit clamped to 10
+ */
 export const DEFAULT_MAX_TOTAL_HITS = 1000;
 
-/** The window of the global ranking a request asks for, clamped like a single Meilisearch node clamps it. */
+/**
+ * The window of the global ranking a request asks for, clamped like a single Meilisearch node clamps it.
+ *
+ * @example
+ * const window: PageWindow = resolvePageWindow({ page: 2, hitsPerPage: 10 }, 1000); // offset 10, limit 10
+ */
 export interface PageWindow {
   /** True when the request uses `page`/`hitsPerPage` (finite pagination). */
   isPageMode: boolean;

@@ -4,13 +4,28 @@
  * these names.
  */
 
-/** A hit or a document: any JSON object. */
+/**
+ * A hit or a document: any JSON object.
+ *
+ * @example
+ * const hit: Hit = { id: 1, title: 'Batman', _rankingScore: 0.98 };
+ */
 export type Hit = Record<string, unknown>;
 
-/** A filter as Meilisearch accepts it. */
+/**
+ * A filter as Meilisearch accepts it.
+ *
+ * @example
+ * const filter: SearchFilter = ['genre = action', ['year > 2000', 'year < 1990']];
+ */
 export type SearchFilter = string | ReadonlyArray<string | ReadonlyArray<string>>;
 
-/** A single-index search request (POST /indexes/{uid}/search body). Unknown keys are passed through. */
+/**
+ * A single-index search request (POST /indexes/{uid}/search body). Unknown keys are passed through.
+ *
+ * @example
+ * const request: SearchRequest = { q: 'batman', sort: ['year:desc'], limit: 10 };
+ */
 export interface SearchRequest {
   q?: string | null;
   offset?: number;
@@ -34,13 +49,28 @@ export interface SearchRequest {
   [key: string]: unknown;
 }
 
-/** Facet value → count, per facet name. */
+/**
+ * Facet value → count, per facet name.
+ *
+ * @example
+ * const distribution: FacetDistribution = { genre: { action: 10, drama: 3 } };
+ */
 export type FacetDistribution = Record<string, Record<string, number>>;
 
-/** Numeric facet bounds, per facet name. */
+/**
+ * Numeric facet bounds, per facet name.
+ *
+ * @example
+ * const stats: FacetStats = { year: { min: 1989, max: 2022 } };
+ */
 export type FacetStats = Record<string, { min: number; max: number }>;
 
-/** A single-index search response, in either pagination mode. */
+/**
+ * A single-index search response, in either pagination mode.
+ *
+ * @example
+ * const response: SearchResponse = { hits: [], query: 'batman', processingTimeMs: 1, limit: 20, offset: 0, estimatedTotalHits: 0 };
+ */
 export interface SearchResponse {
   hits: Hit[];
   query: string;
@@ -58,7 +88,12 @@ export interface SearchResponse {
   [key: string]: unknown;
 }
 
-/** The subset of an index's settings (GET /indexes/{uid}/settings) that merging depends on. */
+/**
+ * The subset of an index's settings (GET /indexes/{uid}/settings) that merging depends on.
+ *
+ * @example
+ * const settings: MergeSettings = { rankingRules: ['words', 'sort'], pagination: { maxTotalHits: 1000 } };
+ */
 export interface MergeSettings {
   rankingRules?: string[];
   distinctAttribute?: string | null;
@@ -71,7 +106,12 @@ export interface MergeSettings {
   primaryKey?: string | null;
 }
 
-/** Options of {@link shardRequest} and {@link mergeSearch}. */
+/**
+ * Options of {@link shardRequest} and {@link mergeSearch}.
+ *
+ * @example
+ * shardRequest({ vector: [0.1, 0.2], hybrid: { embedder: 'default' } }, {}, { overFetchFactor: 2 });
+ */
 export interface ShardRequestOptions {
   /**
    * Multiplier applied to the per-node hit count of vector and hybrid searches (config
@@ -82,7 +122,12 @@ export interface ShardRequestOptions {
   requiredAttributes?: string[];
 }
 
-/** What {@link shardRequest} returns: the node request plus what the merge added to it. */
+/**
+ * What {@link shardRequest} returns: the node request plus what the merge added to it.
+ *
+ * @example
+ * const { request, addedAttributes } = shardRequest({ q: 'batman' }, {});
+ */
 export interface ShardRequestPlan {
   /** The body to send to every node of the covering set. */
   request: SearchRequest;
@@ -106,7 +151,12 @@ export interface ShardRequestPlan {
   distinctAttribute: string | null;
 }
 
-/** A facet-search response (POST /indexes/{uid}/facet-search). */
+/**
+ * A facet-search response (POST /indexes/{uid}/facet-search).
+ *
+ * @example
+ * const response: FacetSearchResponse = { facetHits: [{ value: 'action', count: 3 }], facetQuery: 'a', processingTimeMs: 0 };
+ */
 export interface FacetSearchResponse {
   facetHits: Array<{ value: string; count: number }>;
   facetQuery: string | null;
@@ -114,7 +164,12 @@ export interface FacetSearchResponse {
   [key: string]: unknown;
 }
 
-/** A browse response (GET /indexes/{uid}/documents, POST …/documents/fetch). */
+/**
+ * A browse response (GET /indexes/{uid}/documents, POST …/documents/fetch).
+ *
+ * @example
+ * const page: DocumentsResponse = { results: [{ id: 1 }], offset: 0, limit: 20, total: 1 };
+ */
 export interface DocumentsResponse {
   results: Hit[];
   offset: number;
@@ -122,7 +177,12 @@ export interface DocumentsResponse {
   total: number;
 }
 
-/** Per-index statistics (GET /indexes/{uid}/stats). */
+/**
+ * Per-index statistics (GET /indexes/{uid}/stats).
+ *
+ * @example
+ * const stats: IndexStats = { numberOfDocuments: 2, isIndexing: false, fieldDistribution: { id: 2 } };
+ */
 export interface IndexStats {
   numberOfDocuments: number;
   rawDocumentDbSize?: number;
@@ -134,7 +194,12 @@ export interface IndexStats {
   [key: string]: unknown;
 }
 
-/** Global statistics (GET /stats). */
+/**
+ * Global statistics (GET /stats).
+ *
+ * @example
+ * const stats: GlobalStats = { databaseSize: 4096, lastUpdate: null, indexes: {} };
+ */
 export interface GlobalStats {
   databaseSize: number;
   usedDatabaseSize?: number;

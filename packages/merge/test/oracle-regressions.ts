@@ -150,4 +150,26 @@ export const ORACLE_REGRESSIONS: Array<{ name: string; case: OracleCase }> = [
       query: { q: 'apple', vector: [2, 3], hybrid: { embedder: 'default', semanticRatio: 1 } },
     },
   },
+  {
+    // `code:asc` is a custom rule before `sort` and again in the client sort: the engine keeps the first
+    // entry (order 1) and leaves the gap at the redundant second one, which must not be moved.
+    name: 'custom rule repeated later in the client sort (FC_SEED=99)',
+    case: {
+      documents: [
+        { id: 5067, title: 'charm', body: 'fable echo', price: 2, tags: [], code: 'b' },
+        { id: 9988, title: 'apple banana', body: 'falcon echo bandit fable', tags: [] },
+        { id: 4827, title: 'apricot', body: 'apricot falcon fable', price: 6, tags: [] },
+        { id: 6411, title: 'apricot charm apple', body: 'fable delta dolphin eagle', price: 0, tags: [] },
+        { id: 1951, title: 'eagle charm delta', body: 'eagle fable fable dolphin cherry', tags: [] },
+      ],
+      settings: settings({
+        rankingRules: ['typo', 'code:asc', 'sort', 'words', 'exactness', 'proximity'],
+        searchableAttributes: ['body', 'title'],
+        pagination: { maxTotalHits: 4 },
+      }),
+      nodeCount: 4,
+      isFacetRemedy: false,
+      query: { q: 'fable', sort: ['price:asc', 'code:asc'] },
+    },
+  },
 ];
