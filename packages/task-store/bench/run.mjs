@@ -48,12 +48,14 @@ async function measureStore(name, store) {
     'indexUids=index_3&types=settingsUpdate': { indexUids: ['index_3'], types: ['settingsUpdate'] },
     'from=<middle>&limit=50': { from: middle, limit: 50 },
     'afterEnqueuedAt=<middle>&statuses=succeeded': {
-      afterEnqueuedAt: Date.now() - 1,
+      afterEnqueuedAt: middleEnqueuedAt,
       statuses: ['succeeded'],
     },
   };
   const lists = {};
+  const totals = {};
   for (const [label, filter] of Object.entries(shapes)) {
+    totals[label] = (await store.tasks.list(filter)).total;
     const seconds = await runSequential(LISTS, () => store.tasks.list(filter));
     lists[label] = (seconds / LISTS) * 1000;
   }
@@ -62,6 +64,7 @@ async function measureStore(name, store) {
     insertOps: TASKS / insertSeconds,
     updateOps: TASKS / updateSeconds,
     lists,
+    totals,
   };
   console.log(
     `${name}: insert ${row.insertOps.toFixed(0)} ops/s, status update ${row.updateOps.toFixed(0)} ops/s`,
@@ -104,7 +107,11 @@ try {
     const a = sqlite.lists[label];
     const b = red.lists[label];
     const cell = (ms) => `${ms.toFixed(2)} ms (${(1000 / ms).toFixed(0)}/s)`;
-    console.log(`| GET /tasks ${label} | ${cell(a)} | ${cell(b)} | ${ratio(a, b)} |`);
+    const total =
+      sqlite.totals[label] === red.totals[label]
+        ? sqlite.totals[label]
+        : `${sqlite.totals[label]} / ${red.totals[label]}`; // the date window bound is each store's own middle timestamp
+    console.log(`| GET /tasks ${label} (total ${total}) | ${cell(a)} | ${cell(b)} | ${ratio(a, b)} |`);
   }
 } finally {
   await redis.stop();

@@ -267,7 +267,7 @@ try {
   out.push(`| **total** | | **${mib(total)}** |`);
   out.push('');
   out.push(
-    'With the 1.3x allowance: about **' + mib(total * 1.3) + '**. Tasks and idempotency keys dominate; prune',
+    `With the 1.3x allowance: about **${mib(total * 1.3)}**. Tasks and idempotency keys dominate; prune`,
   );
   out.push('finished tasks (`store.tasks.prune(ttl)`) and keep idempotency TTLs short to bound them.');
   console.log(out.join('\n'));

@@ -63,6 +63,9 @@ async function spawnRedisServer(bin: string): Promise<TestRedis> {
     stderr += chunk.toString();
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // If the test process ends without calling stop(), do not leave the server running.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   try {
     await waitForPong(port, child, () => stderr);
   } catch (error) {
@@ -73,6 +76,7 @@ async function spawnRedisServer(bin: string): Promise<TestRedis> {
     url: `redis://127.0.0.1:${port}`,
     source: 'redis-server',
     async stop() {
+      process.off('exit', killOnExit);
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
     },
