@@ -220,6 +220,14 @@ describe('devnode app (in-process)', () => {
     expect(res.headers.get('access-control-max-age')).toBe('86400');
   });
 
+  it('answers 405 for a known path with another verb and 404 for unknown paths', async () => {
+    const { call } = build();
+    expect((await call('PATCH', '/indexes/movies/settings/filterable-attributes', [])).status).toBe(405);
+    expect((await call('PUT', '/health')).status).toBe(405);
+    expect((await call('GET', '/nope')).status).toBe(404);
+    expect((await call('GET', '/indexes/movies/nope')).status).toBe(404);
+  });
+
   it('the fault routes are 404 when fault injection is off', async () => {
     const { call } = build();
     expect((await call('POST', '/_devnode/faults', { errorRate: 1 })).status).toBe(404);

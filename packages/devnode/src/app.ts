@@ -37,7 +37,11 @@ export function createDevnodeApp(deps: DevnodeDeps): Hono<DevnodeEnv> {
   registerSettingsRoutes(app, deps);
   registerTaskRoutes(app, deps);
   registerKeyRoutes(app, deps);
-  app.notFound((c) => c.body(null, 404));
+  // A known path with another verb is 405, like Meilisearch (actix resources); anything else 404.
+  const knownPaths = app.routes
+    .filter((r) => r.method !== 'ALL' && r.path !== '*')
+    .map((r) => new RegExp(`^${r.path.replace(/:[^/]+/g, '[^/]+')}/?$`));
+  app.notFound((c) => c.body(null, knownPaths.some((re) => re.test(c.req.path)) ? 405 : 404));
   app.onError((err, c) => {
     const error =
       err instanceof MeiliError
