@@ -129,11 +129,13 @@ export function createDevnodeState(options: DevnodeStateOptions = {}): DevnodeSt
       journalSeq: journal?.seq ?? 0,
       nextTaskUid: queue.nextUid,
       nextBatchUid: queue.nextBatchUid,
-      // Finished tasks no longer need their payload.
+      // Finished tasks no longer need their documents payload.
       tasks: queue
         .all()
         .map((t) =>
-          t.status === 'enqueued' || t.status === 'processing' ? t : { ...t, op: { kind: 'documentClear' } },
+          t.status !== 'enqueued' && t.status !== 'processing' && t.op.kind === 'documentAddition'
+            ? { ...t, op: { ...t.op, documents: [] } }
+            : t,
         ),
       keys: content.keys,
       indexes: content.indexes,

@@ -203,7 +203,12 @@ export function matchesTaskFilter(task: TaskRecord, filter: TaskFilter): boolean
     return false;
   if (filter.types && !filter.types.includes(task.type)) return false;
   if (filter.statuses && !filter.statuses.includes(task.status)) return false;
-  if (filter.indexUids && (task.indexUid === null || !filter.indexUids.includes(task.indexUid))) return false;
+  if (filter.indexUids) {
+    const wanted = filter.indexUids;
+    // A swap has no indexUid but concerns every index it swaps.
+    const uids = task.op.kind === 'indexSwap' ? task.op.swaps.flatMap((sw) => sw.indexes) : [task.indexUid];
+    if (!uids.some((uid) => uid !== null && wanted.includes(uid))) return false;
+  }
   for (const d of filter.dates) {
     const raw = task[d.field];
     if (raw === null) return false;

@@ -131,6 +131,21 @@ describe('parseTaskFilter / matchesTaskFilter', () => {
     );
   });
 
+  it('matches swap tasks by the indexes they swap', () => {
+    const swap: TaskRecord = {
+      ...task,
+      indexUid: null,
+      type: 'indexSwap',
+      op: { kind: 'indexSwap', swaps: [{ indexes: ['a', 'b'], rename: false }] },
+    };
+    expect(matchesTaskFilter(swap, parseTaskFilter(new URLSearchParams('indexUids=b'), 'task', true))).toBe(
+      true,
+    );
+    expect(matchesTaskFilter(swap, parseTaskFilter(new URLSearchParams('indexUids=c'), 'task', true))).toBe(
+      false,
+    );
+  });
+
   it('uses batch codes for /batches and rejects paging for cancel/delete', () => {
     expect(() => parseTaskFilter(new URLSearchParams('uids=a'), 'batch', true)).toThrow(
       expect.objectContaining({ code: 'invalid_batch_uids' }),
