@@ -164,6 +164,29 @@ export function defineTaskContract(
     );
   });
 
+  test('tasks: concurrent updates from two connections lose nothing', async () => {
+    const { store, reopen } = await create();
+    const other = await reopen();
+    try {
+      const task = await store.tasks.create({ indexUid: 'movies', type: 'documentAdditionOrUpdate' });
+      await Promise.all(
+        Array.from({ length: 16 }, (_, i) =>
+          (i % 2 ? store : other).tasks.update(task.uid, { nodeTasks: { [`node-${i}`]: i } }),
+        ),
+      );
+      const created = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 ? store : other).tasks.create({ indexUid: 'movies', type: 'indexCreation' }),
+        ),
+      );
+      expect(Object.keys((await other.tasks.get(task.uid))?.nodeTasks ?? {})).toHaveLength(16);
+      expect(new Set(created.map((t) => t.uid)).size).toBe(10);
+    } finally {
+      await other.close();
+      await store.close();
+    }
+  });
+
   test('tasks: prune removes only finished tasks older than the TTL', async () => {
     const clock = createFakeClock();
     const { store } = await create({ now: clock.now });

@@ -85,7 +85,7 @@ export function createRedisTaskTable(
     }
     if (uidSets.length === 0) uidSets.push(keys.tasksAll);
     if (uidSets.length === 1 && dateSets.length === 0) {
-      if (temps.length > 0) await multi.exec();
+      if (temps.length > 0) await execOrThrow(multi);
       else multi.discard();
       return { key: uidSets[0] as string, temps };
     }
@@ -94,7 +94,7 @@ export function createRedisTaskTable(
     const weights = [...uidSets.map(() => 1), ...dateSets.map(() => 0)];
     multi.zinterstore(result, sources.length, ...sources, 'WEIGHTS', ...weights, 'AGGREGATE', 'MAX');
     for (const k of temps) multi.pexpire(k, TEMP_TTL_MS);
-    await multi.exec();
+    await execOrThrow(multi);
     return { key: result, temps };
   };
 
@@ -170,6 +170,19 @@ export function createRedisTaskTable(
       }
     },
   };
+}
+
+// MULTI reports per-command errors in its result instead of rejecting: surface them.
+async function execOrThrow(multi: ReturnType<Redis['multi']>): Promise<void> {
+  for (const [error] of (await multi.exec()) ?? []) {
+    if (error)
+      throw new TaskStoreError(
+        'backend_unavailable',
+        `Redis rejected a task query: ${error.message}`,
+        'tasks',
+        { cause: error },
+      );
+  }
 }
 
 function toArgs(t: TaskRecord, rev: string, prefix: string): string[] {

@@ -13,6 +13,8 @@ export interface SqliteTaskRow {
   enqueued_at: number;
   started_at: number | null;
   finished_at: number | null;
+  /** Bumped on every update: the compare-and-set token of a task row. */
+  rev: number;
 }
 
 /** A row of any record table. */

@@ -23,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('enqueued_at', 'integer', (c) => c.notNull())
         .addColumn('started_at', 'integer')
         .addColumn('finished_at', 'integer')
+        .addColumn('rev', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
       for (const column of ['status', 'type', 'index_uid', 'enqueued_at', 'finished_at']) {
         await db.schema

@@ -27,28 +27,30 @@ export function createSqliteTaskTable(db: Kysely<SqliteDatabase>, options: Resol
   return {
     async create(input) {
       const probe = createTaskRecord(0, input, options.now());
-      // One transaction: one commit for the uid and the row (commits dominate SQLite write cost).
-      const record = await db.transaction().execute(async (trx) => {
-        const seq = await trx
-          .insertInto('sequences')
-          .values({ name: 'tasks', value: 1 })
-          .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`value + 1` }))
-          .returning('value')
-          .executeTakeFirstOrThrow();
-        const row = { ...probe, uid: seq.value };
-        await trx.insertInto('tasks').values(toRow(row)).execute();
-        return row;
-      });
+      // Single statements only: a transaction held across awaits would block other connections.
+      const seq = await db
+        .insertInto('sequences')
+        .values({ name: 'tasks', value: 1 })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`value + 1` }))
+        .returning('value')
+        .executeTakeFirstOrThrow();
+      const record = { ...probe, uid: seq.value };
+      await db.insertInto('tasks').values(toRow(record, 0)).execute();
       return toTaskView(record);
     },
     async update(uid, update) {
-      return db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom('tasks').selectAll().where('uid', '=', uid).executeTakeFirst();
+      for (;;) {
+        const row = await db.selectFrom('tasks').selectAll().where('uid', '=', uid).executeTakeFirst();
         if (row === undefined) throw new TaskStoreError('not_found', `task \`${uid}\` not found`, 'uid');
         const next = applyTaskUpdate(fromRow(row), update, options.now());
-        await trx.updateTable('tasks').set(toRow(next)).where('uid', '=', uid).execute();
-        return toTaskView(next);
-      });
+        const done = await db
+          .updateTable('tasks')
+          .set(toRow(next, row.rev + 1))
+          .where('uid', '=', uid)
+          .where('rev', '=', row.rev)
+          .executeTakeFirst();
+        if (done.numUpdatedRows > 0n) return toTaskView(next);
+      }
     },
     async get(uid) {
       const record = await read(uid);
@@ -112,7 +114,7 @@ function applyFilter(q: TaskQuery, f: NormalizedTaskFilter): TaskQuery {
   return q;
 }
 
-function toRow(t: TaskRecord): SqliteTaskRow {
+function toRow(t: TaskRecord, rev: number): SqliteTaskRow {
   return {
     uid: t.uid,
     index_uid: t.indexUid,
@@ -125,6 +127,7 @@ function toRow(t: TaskRecord): SqliteTaskRow {
     enqueued_at: t.enqueuedAt,
     started_at: t.startedAt,
     finished_at: t.finishedAt,
+    rev,
   };
 }
 
