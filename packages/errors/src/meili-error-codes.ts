@@ -195,6 +195,7 @@ export const MEILI_ERROR_CODES = {
   ...expand('invalid_search_', SEARCH_PARAMS),
   invalid_search_facet_query: invalid(),
   invalid_facet_search_facet_name: invalid(),
+  facet_search_disabled: invalid(),
   invalid_facet_search_facet_query: invalid(),
   invalid_facet_search_name: invalid(),
   invalid_facet_search_exhaustive_facet_count: invalid(),
