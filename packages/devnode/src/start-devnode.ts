@@ -1,10 +1,11 @@
 import { createDevnodeApp } from './app.js';
+import { EMULATED_MEILISEARCH_VERSION } from './emulated-version.js';
 import { FaultController } from './middleware/faults/fault-controller.js';
 import { listen } from './server.js';
 import { createDevnodeState } from './state/devnode-state.js';
 
 /** The Meilisearch version the devnode emulates (`GET /version` → `pkgVersion`). */
-export const EMULATED_MEILISEARCH_VERSION = '1.37.0';
+export { EMULATED_MEILISEARCH_VERSION } from './emulated-version.js';
 
 /** Options of {@link startDevnode}. */
 export interface StartDevnodeOptions {

@@ -1,25 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { EMULATED_MEILISEARCH_VERSION } from '../emulated-version.js';
 import type { Document, IndexSettings } from '../engine/engine-contract.js';
 import type { ApiKeyRecord } from '../state/api-key-store.js';
+import type { IndexSnapshot } from '../state/index-snapshot.js';
 import { createTar, readTar, type TarEntry } from './tar.js';
 
 /** What a dump carries (and what an import restores). */
 export interface DumpContent {
   keys: ApiKeyRecord[];
   tasks: Array<Record<string, unknown>>;
-  indexes: Array<{
-    uid: string;
-    primaryKey: string | null;
-    createdAt: string;
-    updatedAt: string;
-    settings: IndexSettings;
-    documents: Document[];
-  }>;
+  indexes: IndexSnapshot[];
 }
-
-/** The Meilisearch version written into dump metadata. */
-export const DUMP_DB_VERSION = '1.37.0';
 
 function jsonl(items: readonly unknown[]): Buffer {
   return Buffer.from(items.map((i) => `${JSON.stringify(i)}\n`).join(''));
@@ -52,7 +44,11 @@ export function encodeDump(content: DumpContent, now = new Date()): Buffer {
     {
       path: 'metadata.json',
       content: Buffer.from(
-        JSON.stringify({ dumpVersion: 'V6', dbVersion: DUMP_DB_VERSION, dumpDate: now.toISOString() }),
+        JSON.stringify({
+          dumpVersion: 'V6',
+          dbVersion: EMULATED_MEILISEARCH_VERSION,
+          dumpDate: now.toISOString(),
+        }),
       ),
     },
     { path: 'instance_uid.uuid', content: Buffer.from(randomUUID()) },

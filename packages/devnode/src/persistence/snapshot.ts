@@ -1,7 +1,8 @@
 import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Document, IndexSettings } from '../engine/engine-contract.js';
+import type { Document } from '../engine/engine-contract.js';
 import type { ApiKeyRecord } from '../state/api-key-store.js';
+import type { IndexSnapshot } from '../state/index-snapshot.js';
 import type { TaskRecord } from '../state/task-types.js';
 
 /** The whole node state at one point in time (`<dbPath>/snapshot.ndjson`). */
@@ -13,14 +14,7 @@ export interface Snapshot {
   nextBatchUid: number;
   tasks: TaskRecord[];
   keys: ApiKeyRecord[];
-  indexes: Array<{
-    uid: string;
-    primaryKey: string | null;
-    createdAt: string;
-    updatedAt: string;
-    settings: IndexSettings;
-    documents: Document[];
-  }>;
+  indexes: IndexSnapshot[];
 }
 
 const FILE = 'snapshot.ndjson';

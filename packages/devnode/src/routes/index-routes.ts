@@ -1,6 +1,7 @@
 import { meiliError } from '@miroir/errors';
 import type { Hono } from 'hono';
-import { describeValue, parseNonNegativeInt } from '../http/describe-value.js';
+import { describeValue } from '../http/describe-value.js';
+import { parseOffsetLimit } from '../http/parse-offset-limit.js';
 import { readJsonBody } from '../http/read-body.js';
 import { canAccessIndex, type DevnodeEnv, requireAction } from '../middleware/auth/index.js';
 import { assertIndexUid } from '../state/index-catalog.js';
@@ -44,20 +45,10 @@ export function registerIndexRoutes(app: Hono<DevnodeEnv>, deps: DevnodeDeps): v
     for (const key of Object.keys(c.req.query())) {
       if (key !== 'offset' && key !== 'limit') throw unknownField(key, ['offset', 'limit']);
     }
-    const offset = parseNonNegativeInt(c.req.query('offset'), 0);
-    if (offset === null) {
-      throw meiliError(
-        'invalid_index_offset',
-        `Invalid value in parameter \`offset\`: could not parse \`${c.req.query('offset')}\` as a positive integer`,
-      );
-    }
-    const limit = parseNonNegativeInt(c.req.query('limit'), 20);
-    if (limit === null) {
-      throw meiliError(
-        'invalid_index_limit',
-        `Invalid value in parameter \`limit\`: could not parse \`${c.req.query('limit')}\` as a positive integer`,
-      );
-    }
+    const { offset, limit } = parseOffsetLimit((name) => c.req.query(name), {
+      offset: 'invalid_index_offset',
+      limit: 'invalid_index_limit',
+    });
     const all = catalog.list().filter(([uid]) => canAccessIndex(c, uid));
     const results = all.slice(offset, offset + limit).map(([uid]) => view(uid));
     return c.json({ results, offset, limit, total: all.length });

@@ -1,6 +1,7 @@
 import { type MeiliErrorCode, meiliError } from '@miroir/errors';
 import type { Hono } from 'hono';
-import { describeValue, parseNonNegativeInt } from '../http/describe-value.js';
+import { describeValue } from '../http/describe-value.js';
+import { parseOffsetLimit } from '../http/parse-offset-limit.js';
 import { readJsonBody } from '../http/read-body.js';
 import { type DevnodeEnv, requireAction } from '../middleware/auth/index.js';
 import { API_KEY_ACTIONS, ApiKeyStore } from '../state/api-key-store.js';
@@ -130,20 +131,10 @@ export function registerKeyRoutes(app: Hono<DevnodeEnv>, deps: DevnodeDeps): voi
   });
 
   app.get('/keys', guard('keys.get'), (c) => {
-    const offset = parseNonNegativeInt(c.req.query('offset'), 0);
-    if (offset === null) {
-      throw meiliError(
-        'invalid_api_key_offset',
-        `Invalid value in parameter \`offset\`: could not parse \`${c.req.query('offset')}\` as a positive integer`,
-      );
-    }
-    const limit = parseNonNegativeInt(c.req.query('limit'), 20);
-    if (limit === null) {
-      throw meiliError(
-        'invalid_api_key_limit',
-        `Invalid value in parameter \`limit\`: could not parse \`${c.req.query('limit')}\` as a positive integer`,
-      );
-    }
+    const { offset, limit } = parseOffsetLimit((name) => c.req.query(name), {
+      offset: 'invalid_api_key_offset',
+      limit: 'invalid_api_key_limit',
+    });
     const all = keys.list();
     return c.json({
       results: all.slice(offset, offset + limit).map((k) => keys.view(k)),

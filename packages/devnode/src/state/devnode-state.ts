@@ -8,6 +8,7 @@ import { readSnapshot, type Snapshot, writeSnapshot } from '../persistence/snaps
 import { ApiKeyStore } from './api-key-store.js';
 import { executeTask } from './execute-task.js';
 import { IndexCatalog, type IndexEntry } from './index-catalog.js';
+import type { IndexSnapshot } from './index-snapshot.js';
 import { TaskQueue, toTaskView } from './task-queue.js';
 
 /** Options of one devnode (CLI flags map onto these). */
@@ -38,18 +39,7 @@ export interface DevnodeState {
   close(): void;
 }
 
-function restoreIndex(
-  catalog: IndexCatalog,
-  index: {
-    uid: string;
-    primaryKey: string | null;
-    createdAt: string;
-    updatedAt: string;
-    settings: IndexSettings;
-    documents: Document[];
-  },
-  validate: boolean,
-): void {
+function restoreIndex(catalog: IndexCatalog, index: IndexSnapshot, validate: boolean): void {
   const engine = createSearchIndex({
     uid: index.uid,
     ...(index.primaryKey ? { primaryKey: index.primaryKey } : {}),
