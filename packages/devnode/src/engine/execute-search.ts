@@ -6,13 +6,14 @@ import type { SearchQuery, SearchResponse } from './engine-contract.js';
 import { computeFacets, resolveFacetNames } from './facet-distribution.js';
 import { matchesAttributePattern } from './field-paths.js';
 import type { IndexState, StoredDocument } from './index-state.js';
-import { findKeywordCandidates, type KeywordCandidate } from './keyword-candidates.js';
+import { buildMatchers, findKeywordCandidates, type KeywordCandidate } from './keyword-candidates.js';
 import { documentsWithSequence } from './match-terms.js';
 import { type ParsedQuery, parseQuery } from './query-terms.js';
 import { parseRankingRules } from './ranking-rules.js';
 import { compareScored, type ScoredDocument, type ScoringContext, scoreDocument } from './score-document.js';
 import { selectTop } from './select-top.js';
 import { assertSortable, parseSortCriterion, type SortCriterion } from './sort-criteria.js';
+import { rankByPostings } from './staged-ranking.js';
 import { runVectorSearch } from './vector-search.js';
 
 function parseSort(query: SearchQuery, state: IndexState, hasSortRule: boolean): SortCriterion[] {
@@ -86,7 +87,12 @@ export interface KeywordRanking {
 }
 
 /** The keyword (full-text or placeholder) ranking of every matching document, best first. */
-export function rankKeyword(state: IndexState, query: SearchQuery, needed?: number): KeywordRanking {
+export function rankKeyword(
+  state: IndexState,
+  query: SearchQuery,
+  needed?: number,
+  staged = false,
+): KeywordRanking {
   const settings = state.settings;
   const rules = parseRankingRules(settings.rankingRules);
   const sort = parseSort(
@@ -129,7 +135,9 @@ export function rankKeyword(state: IndexState, query: SearchQuery, needed?: numb
             proximityByAttribute: settings.proximityPrecision === 'byAttribute',
           }),
   };
-  const scored: ScoredDocument[] = [];
+  const threshold = query.rankingScoreThreshold;
+  const hasThreshold = threshold !== null && threshold !== undefined;
+  let scored: ScoredDocument[] = [];
   const unsorted = sort.length === 0 && !rules.some((r) => r.kind === 'custom');
   if (parsed.terms.length === 0) {
     // A query made only of negations (`-word`) is a placeholder search without those documents.
@@ -149,31 +157,38 @@ export function rankKeyword(state: IndexState, query: SearchQuery, needed?: numb
       );
     }
   } else {
-    const candidates = findKeywordCandidates(state, parsed, query.matchingStrategy ?? 'last', {
-      searched,
-      typoAllowed,
-    });
+    const strategy = query.matchingStrategy ?? 'last';
+    const switches = { searched, typoAllowed };
+    const matchers = buildMatchers(state, parsed);
+    // Staged ranking leaves documents past the page unscored: only when nothing reads their scores.
+    const head =
+      staged && needed !== undefined && !hasThreshold
+        ? rankByPostings(state, parsed, matchers, strategy, switches, predicate, scoring, maxWeight, needed)
+        : null;
+    if (head !== null) {
+      const detailedScoring: ScoringContext = { ...scoring, detailed: true };
+      return { ranked: head, parsed, withDetails: detailsOf(state, detailedScoring) };
+    }
+    const candidates = findKeywordCandidates(state, parsed, strategy, switches, matchers);
     for (const candidate of candidates) {
       const stored = state.documents.get(candidate.docId) as StoredDocument;
       if (predicate !== null && !predicate(stored.doc)) continue;
       scored.push(scoreDocument(scoring, stored.doc, stored.internalId, candidate));
     }
   }
-  const threshold = query.rankingScoreThreshold;
-  const kept =
-    threshold === null || threshold === undefined ? scored : scored.filter((s) => s.score >= threshold);
+  if (hasThreshold) scored = scored.filter((s) => s.score >= threshold);
+  const kept = scored;
   // Only the first `needed` hits must be in order (the rest only count for totals and facets).
   if (needed === undefined) kept.sort(compareScored);
   else selectTop(kept, needed, compareScored);
   const detailedScoring: ScoringContext = { ...scoring, detailed: true };
-  const withDetails = (hit: ScoredDocument): ScoredDocument =>
-    scoreDocument(
-      detailedScoring,
-      (state.documents.get(hit.docId) as StoredDocument).doc,
-      hit.docId,
-      hit.candidate,
-    );
-  return { ranked: kept, parsed, withDetails };
+  return { ranked: kept, parsed, withDetails: detailsOf(state, detailedScoring) };
+}
+
+/** Recompute a returned hit's score with `_rankingScoreDetails`. */
+function detailsOf(state: IndexState, detailed: ScoringContext): (hit: ScoredDocument) => ScoredDocument {
+  return (hit) =>
+    scoreDocument(detailed, (state.documents.get(hit.docId) as StoredDocument).doc, hit.docId, hit.candidate);
 }
 
 /**
@@ -193,7 +208,8 @@ export function executeSearch(state: IndexState, query: SearchQuery, now: () => 
       ? null
       : resolveFacetNames(query.facets, settings, query.facets.includes('*') ? knownPaths(state) : []);
   const needed = distinct === null ? neededHits(query, settings.pagination.maxTotalHits) : undefined;
-  const vector = runVectorSearch(state, query, (q) => rankKeyword(state, q, needed));
+  const keywordOnly = (query.hybrid ?? null) === null && (query.vector ?? null) === null;
+  const vector = runVectorSearch(state, query, (q) => rankKeyword(state, q, needed, keywordOnly));
   const ranked = applyDistinct(state, vector.ranked, distinct);
   const parsed = vector.parsed;
   const total = ranked.length;

@@ -36,7 +36,7 @@ function countMarks(marks: Uint8Array): number {
  * Order in which the words rule drops terms. `last`: from the end (the first term is never dropped);
  * `frequency`: most frequent in the corpus first; `all`: none.
  */
-function removalOrder(
+export function removalOrder(
   terms: readonly QueryTerm[],
   strategy: 'last' | 'all' | 'frequency',
   frequencies: () => number[],
@@ -46,6 +46,20 @@ function removalOrder(
   if (strategy === 'last') return indices.slice(1).reverse();
   const freq = frequencies();
   return [...indices].sort((a, b) => (freq[b] ?? 0) - (freq[a] ?? 0) || b - a).slice(0, -1);
+}
+
+/**
+ * Matchers of every query term (n-gram concatenations included).
+ *
+ * @example
+ * ```ts
+ * buildMatchers(state, parseQuery('spider man', settings)).length; // 2
+ * ```
+ */
+export function buildMatchers(state: IndexState, query: ParsedQuery): TermMatcher[] {
+  const matchers = query.terms.map((term) => buildTermMatcher(state, term));
+  addNgramMarks(state, matchers);
+  return matchers;
 }
 
 /** Per-attribute switches of a search: searched attributes and typo-tolerant attributes. */
@@ -67,10 +81,10 @@ export function findKeywordCandidates(
   query: ParsedQuery,
   strategy: 'last' | 'all' | 'frequency',
   switches: AttributeSwitches,
+  prebuilt?: TermMatcher[],
 ): KeywordCandidate[] {
   const { terms } = query;
-  const matchers = terms.map((term) => buildTermMatcher(state, term));
-  addNgramMarks(state, matchers);
+  const matchers = prebuilt ?? buildMatchers(state, query);
   const docMarks = matchers.map((m) => termDocuments(state, m));
   const order = removalOrder(terms, strategy, () => docMarks.map(countMarks));
   const removable = new Set(order);

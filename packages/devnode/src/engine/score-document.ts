@@ -39,7 +39,8 @@ export interface ScoringContext {
   readonly detailed: boolean;
 }
 
-function sortEntry(
+/** Push a sort criterion's comparison key (and detail when `details` is set); returns a geo distance. */
+export function sortEntry(
   criterion: SortCriterion,
   doc: Document,
   order: number,

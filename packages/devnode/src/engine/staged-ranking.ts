@@ -1,0 +1,201 @@
+import type { DocumentPredicate } from './compile-filter.js';
+import type { IndexState, StoredDocument } from './index-state.js';
+import { type AttributeSwitches, type KeywordCandidate, removalOrder } from './keyword-candidates.js';
+import { scanDocument, type TermMatcher, type TermOccurrences } from './match-terms.js';
+import type { ParsedQuery, QueryTerm } from './query-terms.js';
+import {
+  compareScored,
+  type RankingKey,
+  type ScoredDocument,
+  type ScoringContext,
+  scoreDocument,
+  sortEntry,
+} from './score-document.js';
+import { selectTop } from './select-top.js';
+
+const ABSENT = 255;
+
+/**
+ * Whether postings alone decide which documents match and with how many typos: no stale postings, every
+ * attribute searched and typo-tolerant, no phrases or multi-word sequences, no negations.
+ */
+function isPostingExact(
+  state: IndexState,
+  query: ParsedQuery,
+  matchers: readonly TermMatcher[],
+  switches: AttributeSwitches,
+): boolean {
+  if (state.staleCount !== 0 || query.negativeWords.length > 0 || query.negativePhrases.length > 0)
+    return false;
+  for (let fid = 0; fid < switches.searched.length; fid++)
+    if (switches.searched[fid] !== 1 || switches.typoAllowed[fid] !== 1) return false;
+  return matchers.every((m) => m.marks !== null && m.sequences.length === 0);
+}
+
+/** Per term, each document's fewest typos over the term's words (ABSENT when the term is missing). */
+function bestTypos(state: IndexState, matcher: TermMatcher): Uint8Array {
+  const best = new Uint8Array(state.nextInternalId).fill(ABSENT);
+  const marks = matcher.marks as Int8Array;
+  for (const wordId of matcher.seedWords) {
+    const typos = ((marks[wordId] as number) & 7) - 1;
+    for (const docId of state.words.postings(wordId))
+      if (typos < (best[docId] as number)) best[docId] = typos;
+  }
+  return best;
+}
+
+/** The leading ranking keys computable without scanning documents (stops at the first other rule). */
+function leadingKeys(
+  ctx: ScoringContext,
+  terms: readonly QueryTerm[],
+  maxWeight: number,
+  doc: StoredDocument,
+  kept: readonly number[],
+  typos: readonly Uint8Array[],
+): RankingKey[] {
+  const keys: RankingKey[] = [];
+  for (const rule of ctx.rules) {
+    switch (rule.kind) {
+      case 'words':
+        keys.push(kept.length / terms.length);
+        break;
+      case 'typo': {
+        let count = 0;
+        let max = 0;
+        for (const i of kept) {
+          max += (terms[i] as QueryTerm).maxTypoCost;
+          count += (typos[i] as Uint8Array)[doc.internalId] as number;
+        }
+        keys.push((max + 1 - count) / (max + 1));
+        break;
+      }
+      case 'proximity':
+        // A single-term query ranks 1/1 on proximity for every document (decided per query so that every
+        // document gets the same number of leading keys).
+        if (terms.length > 1) return keys;
+        keys.push(1);
+        break;
+      case 'attributeRank':
+        // With a single attribute weight (`['*']`) every document ranks 1/1.
+        if (maxWeight !== 0) return keys;
+        keys.push(1);
+        break;
+      case 'sort':
+        for (const criterion of ctx.sort) sortEntry(criterion, doc.doc, 0, null, keys);
+        break;
+      case 'custom':
+        sortEntry(rule.criterion, doc.doc, 0, null, keys);
+        break;
+      default:
+        return keys;
+    }
+  }
+  return keys;
+}
+
+interface Staged {
+  readonly doc: StoredDocument;
+  readonly kept: number[];
+  readonly keys: RankingKey[];
+}
+
+function compareKeys(a: readonly RankingKey[], b: readonly RankingKey[]): number {
+  const probe = (keys: readonly RankingKey[]): ScoredDocument => ({
+    docId: 0,
+    details: {},
+    score: 0,
+    keys: keys as RankingKey[],
+    geoDistance: null,
+    candidate: null,
+  });
+  return compareScored(probe(a), probe(b));
+}
+
+/**
+ * Rank keyword candidates found through postings only, fully scoring (scanning) just the documents whose
+ * leading ranking keys tie with or beat the `needed`-th best: the others cannot reach the page. Entries
+ * past the ordered head carry their leading keys only (they count for totals and facets). Returns null
+ * when postings cannot decide matches exactly (the caller then scans every candidate).
+ *
+ * @example
+ * ```ts
+ * rankByPostings(state, parsed, matchers, 'last', switches, null, scoring, 0, 20);
+ * ```
+ */
+export function rankByPostings(
+  state: IndexState,
+  query: ParsedQuery,
+  matchers: readonly TermMatcher[],
+  strategy: 'last' | 'all' | 'frequency',
+  switches: AttributeSwitches,
+  predicate: DocumentPredicate | null,
+  scoring: ScoringContext,
+  maxWeight: number,
+  needed: number,
+): ScoredDocument[] | null {
+  if (needed <= 0 || !isPostingExact(state, query, matchers, switches)) return null;
+  const { terms } = query;
+  const typos = matchers.map((m) => bestTypos(state, m));
+  const order = removalOrder(terms, strategy, () =>
+    typos.map((best) => {
+      let count = 0;
+      for (const t of best) if (t !== ABSENT) count++;
+      return count;
+    }),
+  );
+  const removable = new Set(order);
+  const mandatory = terms.map((_, i) => i).filter((i) => !removable.has(i));
+  const allIndices = terms.map((_, i) => i);
+  const seed = typos[mandatory[0] ?? 0] as Uint8Array;
+  const staged: Staged[] = [];
+  for (let docId = 0; docId < seed.length; docId++) {
+    if (seed[docId] === ABSENT) continue;
+    if (!mandatory.every((i) => (typos[i] as Uint8Array)[docId] !== ABSENT)) continue;
+    const doc = state.documents.get(docId);
+    if (doc === undefined) return null;
+    if (predicate !== null && !predicate(doc.doc)) continue;
+    let kept = allIndices;
+    if (order.length > 0) {
+      const set = new Set(allIndices);
+      for (const i of order) {
+        let all = true;
+        for (const k of set) if ((typos[k] as Uint8Array)[docId] === ABSENT) all = false;
+        if (all) break;
+        set.delete(i);
+      }
+      kept = [...set].sort((a, b) => a - b);
+    }
+    staged.push({ doc, kept, keys: leadingKeys(scoring, terms, maxWeight, doc, kept, typos) });
+  }
+  const byLead = (a: Staged, b: Staged): number =>
+    compareKeys(a.keys, b.keys) || a.doc.internalId - b.doc.internalId;
+  const cut = Math.min(needed, staged.length);
+  selectTop(staged, cut, byLead);
+  const boundary = staged[cut - 1];
+  const contenders: ScoredDocument[] = [];
+  const rest: ScoredDocument[] = [];
+  for (const entry of staged) {
+    if (boundary !== undefined && compareKeys(entry.keys, boundary.keys) > 0) {
+      rest.push({
+        docId: entry.doc.internalId,
+        details: {},
+        score: 0,
+        keys: entry.keys,
+        geoDistance: null,
+        candidate: null,
+      });
+      continue;
+    }
+    const occurrences = scanDocument(entry.doc, matchers, switches.searched, switches.typoAllowed);
+    const candidate: KeywordCandidate = {
+      docId: entry.doc.internalId,
+      matchingWords: entry.kept.length,
+      maxMatchingWords: terms.length,
+      terms: entry.kept.map((i) => terms[i] as QueryTerm),
+      occurrences: entry.kept.map((i) => occurrences[i] as TermOccurrences),
+    };
+    contenders.push(scoreDocument(scoring, entry.doc.doc, entry.doc.internalId, candidate));
+  }
+  selectTop(contenders, Math.min(needed, contenders.length), compareScored);
+  return contenders.concat(rest);
+}
