@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSearchIndex } from './create-search-index.js';
+import type { SearchQuery } from './engine-contract.js';
+
+const VOCAB = [
+  'batman',
+  'returns',
+  'dark',
+  'knight',
+  'rises',
+  'joker',
+  'gotham',
+  'batmobile',
+  'robin',
+  'bat',
+  'batmen',
+  'joked',
+  'knights',
+];
+const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 60);
+
+const textArb = fc.array(fc.constantFrom(...VOCAB), { maxLength: 6 }).map((w) => w.join(' '));
+const docsArb = fc.array(
+  fc.record({
+    title: textArb,
+    overview: textArb,
+    genre: fc.constantFrom('action', 'drama'),
+    price: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
+  }),
+  { minLength: 10, maxLength: 60 },
+);
+const queryWordArb = fc.constantFrom(...VOCAB, 'b', 'ba', 'jo', 'batmn', 'knigt', 'gothm');
+const queryArb = fc.record({
+  q: fc.array(queryWordArb, { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')),
+  sort: fc.constantFrom(undefined, ['price:asc'], ['price:desc', 'genre:asc']) as fc.Arbitrary<
+    string[] | undefined
+  >,
+  filter: fc.constantFrom(undefined, 'genre = action') as fc.Arbitrary<string | undefined>,
+  matchingStrategy: fc.constantFrom('last', 'all', 'frequency') as fc.Arbitrary<'last' | 'all' | 'frequency'>,
+  offset: fc.integer({ min: 0, max: 3 }),
+  limit: fc.integer({ min: 1, max: 4 }),
+  rankingRules: fc.constantFrom(
+    undefined,
+    ['words', 'typo', 'sort', 'proximity', 'attributeRank', 'wordPosition', 'exactness'],
+    ['sort', 'words', 'exactness'],
+    ['price:desc', 'words', 'typo', 'proximity', 'sort'],
+  ) as fc.Arbitrary<string[] | undefined>,
+});
+
+describe('staged ranking', () => {
+  it('returns exactly what a full scoring pass returns', () => {
+    fc.assert(
+      fc.property(docsArb, queryArb, (docs, { rankingRules, ...query }) => {
+        const index = createSearchIndex({
+          uid: 'staged',
+          primaryKey: 'id',
+          settings: {
+            filterableAttributes: ['genre'],
+            sortableAttributes: ['price', 'genre'],
+            ...(rankingRules === undefined ? {} : { rankingRules }),
+          },
+        });
+        index.addDocuments(
+          docs.map((d, id) => ({ id, ...d })),
+          { mode: 'replace' },
+        );
+        const base: SearchQuery = {
+          ...query,
+          facets: ['genre'],
+          showRankingScore: true,
+          showRankingScoreDetails: true,
+        };
+        // A threshold of 0 keeps every hit but needs every score: it takes the full scoring path.
+        const staged = { ...index.search(base), processingTimeMs: 0 };
+        const full = { ...index.search({ ...base, rankingScoreThreshold: 0 }), processingTimeMs: 0 };
+        expect(staged).toEqual(full);
+      }),
+      { numRuns: NUM_RUNS, seed: 20261122 },
+    );
+  });
+});
