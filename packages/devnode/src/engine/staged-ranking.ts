@@ -3,6 +3,7 @@ import type { IndexState, StoredDocument } from './index-state.js';
 import { type AttributeSwitches, type KeywordCandidate, removalOrder } from './keyword-candidates.js';
 import { scanDocument, type TermMatcher, type TermOccurrences } from './match-terms.js';
 import type { ParsedQuery, QueryTerm } from './query-terms.js';
+import { bucketedPosition, positionCost } from './relevancy-rules.js';
 import {
   compareScored,
   type RankingKey,
@@ -45,15 +46,43 @@ function bestTypos(state: IndexState, matcher: TermMatcher): Uint8Array {
 }
 
 /** The leading ranking keys computable without scanning documents (stops at the first other rule). */
-function leadingKeys(
-  ctx: ScoringContext,
-  terms: readonly QueryTerm[],
-  maxWeight: number,
-  doc: StoredDocument,
-  kept: readonly number[],
-  typos: readonly Uint8Array[],
-): RankingKey[] {
+/** What the leading keys of one query are computed from. */
+interface LeadContext {
+  readonly scoring: ScoringContext;
+  readonly terms: readonly QueryTerm[];
+  readonly matchers: readonly TermMatcher[];
+  readonly maxWeight: number;
+  /** Per term, each document's fewest typos. */
+  readonly typos: readonly Uint8Array[];
+}
+
+/**
+ * wordPosition cost of one term: the cheapest occurrence (restricted to the term's fewest typos once the
+ * typo rule ran). Within an attribute positions only grow, and past the term's query position the cost
+ * only grows: each attribute is read up to its first such occurrence.
+ */
+function positionCostOf(doc: StoredDocument, matcher: TermMatcher, position: number, typos: number): number {
+  const marks = matcher.marks as Int8Array;
+  const { tokenWords, tokenPositions } = doc;
+  let best = 10;
+  for (const field of doc.fields) {
+    for (let j = field.start; j < field.end; j++) {
+      const m = marks[tokenWords[j] as number] ?? 0;
+      if (m === 0 || (typos >= 0 && (m & 7) - 1 !== typos)) continue;
+      const at = tokenPositions[j] as number;
+      const cost = positionCost(Math.abs(bucketedPosition(at) - position));
+      if (cost < best) best = cost;
+      if (at >= position) break;
+    }
+  }
+  return best;
+}
+
+function leadingKeys(lead: LeadContext, doc: StoredDocument, kept: readonly number[]): RankingKey[] {
+  const { terms, maxWeight, typos } = lead;
+  const ctx = lead.scoring;
   const keys: RankingKey[] = [];
+  let typoRan = false;
   for (const rule of ctx.rules) {
     switch (rule.kind) {
       case 'words':
@@ -67,6 +96,22 @@ function leadingKeys(
           count += (typos[i] as Uint8Array)[doc.internalId] as number;
         }
         keys.push((max + 1 - count) / (max + 1));
+        typoRan = true;
+        break;
+      }
+      case 'wordPosition': {
+        let cost = 0;
+        for (const i of kept) {
+          const best = typoRan ? ((typos[i] as Uint8Array)[doc.internalId] as number) : -1;
+          cost += positionCostOf(
+            doc,
+            lead.matchers[i] as TermMatcher,
+            (terms[i] as QueryTerm).position,
+            best,
+          );
+        }
+        const max = 10 * kept.length;
+        keys.push((max - cost + 1) / (max + 1));
         break;
       }
       case 'proximity':
@@ -146,6 +191,7 @@ export function rankByPostings(
   const removable = new Set(order);
   const mandatory = terms.map((_, i) => i).filter((i) => !removable.has(i));
   const allIndices = terms.map((_, i) => i);
+  const lead: LeadContext = { scoring, terms, matchers, maxWeight, typos };
   const seed = typos[mandatory[0] ?? 0] as Uint8Array;
   const staged: Staged[] = [];
   for (let docId = 0; docId < seed.length; docId++) {
@@ -165,7 +211,7 @@ export function rankByPostings(
       }
       kept = [...set].sort((a, b) => a - b);
     }
-    staged.push({ doc, kept, keys: leadingKeys(scoring, terms, maxWeight, doc, kept, typos) });
+    staged.push({ doc, kept, keys: leadingKeys(lead, doc, kept) });
   }
   const byLead = (a: Staged, b: Staged): number =>
     compareKeys(a.keys, b.keys) || a.doc.internalId - b.doc.internalId;
