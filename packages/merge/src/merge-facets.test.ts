@@ -88,4 +88,80 @@ describe('mergeFacetDistributions', () => {
       { seed: 11, numRuns: 300 },
     );
   });
+
+  it('equals summing in a hash map then a full stable sort and truncation (property, ties and orders)', () => {
+    // Small value pool: numbers (incl. equal numbers spelled differently), case variants, shared prefixes.
+    const value = fc.constantFrom(
+      'a',
+      'A',
+      'b',
+      'B',
+      'ab',
+      'Ab',
+      'aB',
+      '1',
+      '1.0',
+      '10',
+      '-2',
+      '1e1',
+      '2',
+      'z',
+      'é',
+    );
+    const node = fc
+      .uniqueArray(fc.tuple(value, fc.integer({ min: 1, max: 4 })), { selector: ([v]) => v, maxLength: 15 })
+      .map((pairs) => ({ f: Object.fromEntries(pairs), g: Object.fromEntries(pairs.slice().reverse()) }));
+    fc.assert(
+      fc.property(
+        fc.array(node, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.constantFrom('alpha' as const, 'count' as const),
+        (nodes, max, order) => {
+          const faceting = { maxValuesPerFacet: max, sortFacetValuesBy: { '*': order } };
+          const merged = mergeFacetDistributions(nodes, faceting);
+          for (const facet of ['f', 'g']) {
+            const sums = new Map<string, number>();
+            for (const n of nodes) {
+              for (const [v, c] of Object.entries(n[facet as 'f' | 'g'])) sums.set(v, (sums.get(v) ?? 0) + c);
+            }
+            const expected = [...sums].sort(order === 'count' ? byCount : byAlpha).slice(0, max);
+            // Key order matters (the response is serialised in it); integer-like keys come first in any JS
+            // object, so compare with an object built in the expected order.
+            expect(Object.entries(merged[facet] ?? {})).toEqual(Object.entries(Object.fromEntries(expected)));
+          }
+        },
+      ),
+      { seed: 13, numRuns: Number(process.env.FC_NUM_RUNS ?? 500) },
+    );
+  });
+
+  it('keeps counts exact when nodes list shared values in the same order, in another order, or new ones', () => {
+    const merged = mergeFacetDistributions([
+      { g: { a: 1, b: 2, c: 3 } },
+      { g: { a: 10, b: 20, c: 30 } },
+      { g: { c: 100, x: 5, a: 100 } },
+      { g: { b: 1000, x: 1 } },
+    ]);
+    expect(Object.entries(merged.g!)).toEqual([
+      ['a', 111],
+      ['b', 1022],
+      ['c', 133],
+      ['x', 6],
+    ]);
+  });
 });
+
+/** Independent reference for the alpha order: numbers first by value, then strings case-folded, then raw. */
+function byAlpha([a]: [string, number], [b]: [string, number]): number {
+  const isNumber = (s: string): boolean => /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(s);
+  if (isNumber(a) !== isNumber(b)) return isNumber(a) ? -1 : 1;
+  if (isNumber(a)) return Number(a) - Number(b);
+  const fa = a.toLowerCase();
+  const fb = b.toLowerCase();
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byCount(a: [string, number], b: [string, number]): number {
+  return b[1] - a[1] || byAlpha(a, b);
+}

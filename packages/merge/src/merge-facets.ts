@@ -1,3 +1,4 @@
+import { selectSmallest } from './select-smallest.js';
 import type { FacetDistribution } from './types.js';
 
 /**
@@ -42,38 +43,82 @@ export function mergeFacetDistributions(
   distributions: ReadonlyArray<FacetDistribution | undefined>,
   faceting: FacetingOptions = {},
 ): FacetDistribution {
-  // Null-prototype objects: parsed JSON keys are internalised strings, which V8 looks up faster in
-  // objects than a Map hashes them (this loop dominates the merge cost of facet-heavy responses).
-  const sums: Record<string, Record<string, number>> = Object.create(null);
+  const sums = new Map<string, FacetSums>();
   for (const distribution of distributions) {
     if (distribution == null) continue;
     for (const facet in distribution) {
-      const counts = distribution[facet]!;
-      let values = sums[facet];
-      if (values === undefined) {
-        values = Object.create(null) as Record<string, number>;
-        sums[facet] = values;
+      let facetSums = sums.get(facet);
+      if (facetSums === undefined) {
+        facetSums = { values: [], counts: [], slots: undefined };
+        sums.set(facet, facetSums);
       }
-      for (const value in counts) {
-        const previous = values[value];
-        values[value] = previous === undefined ? counts[value]! : previous + counts[value]!;
-      }
+      addCounts(facetSums, distribution[facet]!);
     }
   }
   const max = faceting.maxValuesPerFacet ?? DEFAULT_MAX_VALUES_PER_FACET;
   const merged: FacetDistribution = {};
-  for (const facet in sums) {
-    const values = sums[facet]!;
+  for (const [facet, { values, counts }] of sums) {
     const order = faceting.sortFacetValuesBy?.[facet] ?? faceting.sortFacetValuesBy?.['*'] ?? 'alpha';
-    const entries: FacetEntry[] = [];
-    for (const value in values) entries.push(toEntry(value, values[value]!));
-    entries.sort(order === 'count' ? compareByCount : compareAlpha);
+    const entries: FacetEntry[] = new Array(values.length);
+    for (let i = 0; i < values.length; i++) entries[i] = toEntry(values[i]!, counts[i]!);
+    // Entries are in first-seen order, so the selection's ties match a stable sort of the union.
+    const kept = selectSmallest(entries, max, order === 'count' ? compareByCount : compareAlpha);
     const out: Record<string, number> = {};
-    const n = Math.min(entries.length, max);
-    for (let i = 0; i < n; i++) out[entries[i]!.value] = entries[i]!.count;
+    for (const entry of kept) out[entry.value] = entry.count;
     merged[facet] = out;
   }
   return merged;
+}
+
+/** One facet's running sums: values in first-seen order with parallel counts. */
+interface FacetSums {
+  values: string[];
+  counts: number[];
+  /** Value → index, built only once a node lists values in a different order than seen so far. */
+  slots: Map<string, number> | undefined;
+}
+
+/**
+ * Adds one node's counts. Nodes usually list shared values in the same order (both sort them the same
+ * way), so the next expected value is tried first: parsed JSON keys are internalised strings, so that
+ * check is a pointer comparison and the common case needs no hashing at all.
+ */
+function addCounts(sums: FacetSums, nodeCounts: Record<string, number>): void {
+  const { values, counts } = sums;
+  if (values.length === 0) {
+    // A node lists each value once, so the first node's values are all new.
+    for (const value in nodeCounts) {
+      values.push(value);
+      counts.push(nodeCounts[value]!);
+    }
+    return;
+  }
+  let next = 0;
+  for (const value in nodeCounts) {
+    const count = nodeCounts[value]!;
+    if (values[next] === value) {
+      counts[next] = counts[next]! + count;
+      next++;
+      continue;
+    }
+    let slots = sums.slots;
+    if (slots === undefined) {
+      slots = new Map();
+      for (let i = 0; i < values.length; i++) slots.set(values[i]!, i);
+      sums.slots = slots;
+    }
+    const slot = slots.get(value);
+    if (slot === undefined) {
+      next = values.length;
+      slots.set(value, next);
+      values.push(value);
+      counts.push(count);
+      next++;
+    } else {
+      counts[slot] = counts[slot]! + count;
+      next = slot + 1;
+    }
+  }
 }
 
 /** A facet value with its sort keys computed once (sorting calls the comparator O(n log n) times). */
