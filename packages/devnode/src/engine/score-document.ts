@@ -177,10 +177,22 @@ export function scoreDocument(
  * ```
  */
 export function compareScored(a: ScoredDocument, b: ScoredDocument): number {
-  const n = Math.min(a.keys.length, b.keys.length);
+  return compareKeyLists(a.keys, b.keys) || a.docId - b.docId;
+}
+
+/**
+ * Compare two key lists over their common length (negative: `a` first; 0: tied).
+ *
+ * @example
+ * ```ts
+ * compareKeyLists([1, 0.5], [1, 0.25]); // < 0
+ * ```
+ */
+export function compareKeyLists(a: readonly RankingKey[], b: readonly RankingKey[]): number {
+  const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const x = a.keys[i] as RankingKey;
-    const y = b.keys[i] as RankingKey;
+    const x = a[i] as RankingKey;
+    const y = b[i] as RankingKey;
     if (typeof x === 'number' && typeof y === 'number') {
       if (x !== y) return y - x;
     } else if (typeof x !== 'number' && typeof y !== 'number') {
@@ -188,5 +200,5 @@ export function compareScored(a: ScoredDocument, b: ScoredDocument): number {
       if (c !== 0) return c;
     }
   }
-  return a.docId - b.docId;
+  return 0;
 }

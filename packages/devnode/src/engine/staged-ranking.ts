@@ -5,6 +5,7 @@ import { scanDocument, type TermMatcher, type TermOccurrences } from './match-te
 import type { ParsedQuery, QueryTerm } from './query-terms.js';
 import { bucketedPosition, positionCost } from './relevancy-rules.js';
 import {
+  compareKeyLists,
   compareScored,
   type RankingKey,
   type ScoredDocument,
@@ -17,8 +18,8 @@ import { selectTop } from './select-top.js';
 const ABSENT = 255;
 
 /**
- * Whether postings alone decide which documents match and with how many typos: no stale postings, every
- * attribute searched and typo-tolerant, no phrases or multi-word sequences, no negations.
+ * Whether postings decide which documents match single-word terms and with how many typos: no stale
+ * postings, every attribute searched and typo-tolerant, no phrases, no negations.
  */
 function isPostingExact(
   state: IndexState,
@@ -30,7 +31,7 @@ function isPostingExact(
     return false;
   for (let fid = 0; fid < switches.searched.length; fid++)
     if (switches.searched[fid] !== 1 || switches.typoAllowed[fid] !== 1) return false;
-  return matchers.every((m) => m.marks !== null && m.sequences.length === 0);
+  return matchers.every((m) => m.marks !== null);
 }
 
 /** Per term, each document's fewest typos over the term's words (ABSENT when the term is missing). */
@@ -38,11 +39,71 @@ function bestTypos(state: IndexState, matcher: TermMatcher): Uint8Array {
   const best = new Uint8Array(state.nextInternalId).fill(ABSENT);
   const marks = matcher.marks as Int8Array;
   for (const wordId of matcher.seedWords) {
+    // Seeds of multi-word sequences need not be marked words themselves.
+    if ((marks[wordId] ?? 0) === 0) continue;
     const typos = ((marks[wordId] as number) & 7) - 1;
     for (const docId of state.words.postings(wordId))
       if (typos < (best[docId] as number)) best[docId] = typos;
   }
   return best;
+}
+
+/** Documents possibly matching one of the term's multi-word sequences (decided by scanning). */
+function sequenceDocuments(state: IndexState, matcher: TermMatcher): Uint8Array | null {
+  if (matcher.sequences.length === 0) return null;
+  const marks = new Uint8Array(state.nextInternalId);
+  for (const sequence of matcher.sequences)
+    for (const docId of state.words.postings(sequence.words[0] as number)) marks[docId] = 1;
+  return marks;
+}
+
+/** How many leading keys {@link leadingKeys} yields for this query (the same for every document). */
+function leadingLength(lead: LeadContext): number {
+  let length = 0;
+  for (const rule of lead.scoring.rules) {
+    if (rule.kind === 'sort') length += lead.scoring.sort.length;
+    else if (
+      rule.kind === 'words' ||
+      rule.kind === 'typo' ||
+      rule.kind === 'wordPosition' ||
+      rule.kind === 'custom'
+    )
+      length++;
+    else if (rule.kind === 'proximity' && lead.terms.length === 1) length++;
+    else if (rule.kind === 'attributeRank' && lead.maxWeight === 0) length++;
+    else return length;
+  }
+  return length;
+}
+
+/**
+ * The words rule's kept terms after a full scan, as {@link findKeywordCandidates} computes them
+ * (null when a mandatory term is missing).
+ */
+function scanCandidate(
+  doc: StoredDocument,
+  matchers: readonly TermMatcher[],
+  switches: AttributeSwitches,
+  terms: readonly QueryTerm[],
+  mandatory: readonly number[],
+  order: readonly number[],
+): KeywordCandidate | null {
+  const occurrences = scanDocument(doc, matchers, switches.searched, switches.typoAllowed);
+  const has = (i: number): boolean => (occurrences[i] as TermOccurrences).occurrences.length > 0;
+  if (!mandatory.every(has)) return null;
+  const kept = new Set(terms.map((_, i) => i));
+  for (const i of order) {
+    if ([...kept].every(has)) break;
+    kept.delete(i);
+  }
+  const keptIndices = [...kept].sort((a, b) => a - b);
+  return {
+    docId: doc.internalId,
+    matchingWords: keptIndices.length,
+    maxMatchingWords: terms.length,
+    terms: keptIndices.map((i) => terms[i] as QueryTerm),
+    occurrences: keptIndices.map((i) => occurrences[i] as TermOccurrences),
+  };
 }
 
 /** The leading ranking keys computable without scanning documents (stops at the first other rule). */
@@ -142,18 +203,8 @@ interface Staged {
   readonly doc: StoredDocument;
   readonly kept: number[];
   readonly keys: RankingKey[];
-}
-
-function compareKeys(a: readonly RankingKey[], b: readonly RankingKey[]): number {
-  const probe = (keys: readonly RankingKey[]): ScoredDocument => ({
-    docId: 0,
-    details: {},
-    score: 0,
-    keys: keys as RankingKey[],
-    geoDistance: null,
-    candidate: null,
-  });
-  return compareScored(probe(a), probe(b));
+  /** Set when the document was already fully scored (sequence matches). */
+  readonly scored: ScoredDocument | null;
 }
 
 /**
@@ -181,10 +232,19 @@ export function rankByPostings(
   if (needed <= 0 || !isPostingExact(state, query, matchers, switches)) return null;
   const { terms } = query;
   const typos = matchers.map((m) => bestTypos(state, m));
+  const sequences = matchers.map((m) => sequenceDocuments(state, m));
+  let anySequence: Uint8Array | null = null;
+  for (const marks of sequences) {
+    if (marks === null) continue;
+    anySequence ??= new Uint8Array(marks.length);
+    for (let d = 0; d < marks.length; d++) anySequence[d] = (anySequence[d] as number) | (marks[d] as number);
+  }
+  const isPossible = (i: number, docId: number): boolean =>
+    (typos[i] as Uint8Array)[docId] !== ABSENT || sequences[i]?.[docId] === 1;
   const order = removalOrder(terms, strategy, () =>
-    typos.map((best) => {
+    terms.map((_, i) => {
       let count = 0;
-      for (const t of best) if (t !== ABSENT) count++;
+      for (let docId = 0; docId < state.nextInternalId; docId++) if (isPossible(i, docId)) count++;
       return count;
     }),
   );
@@ -192,13 +252,24 @@ export function rankByPostings(
   const mandatory = terms.map((_, i) => i).filter((i) => !removable.has(i));
   const allIndices = terms.map((_, i) => i);
   const lead: LeadContext = { scoring, terms, matchers, maxWeight, typos };
-  const seed = typos[mandatory[0] ?? 0] as Uint8Array;
+  const leadLength = leadingLength(lead);
+  const seed = mandatory[0] ?? 0;
   const staged: Staged[] = [];
-  for (let docId = 0; docId < seed.length; docId++) {
-    if (seed[docId] === ABSENT) continue;
-    if (!mandatory.every((i) => (typos[i] as Uint8Array)[docId] !== ABSENT)) continue;
+  for (let docId = 0; docId < state.nextInternalId; docId++) {
+    let possible = true;
+    for (let m = 0; m < mandatory.length && possible; m++)
+      possible = isPossible(mandatory[m] as number, docId);
+    if (!possible || !isPossible(seed, docId)) continue;
     const doc = state.documents.get(docId);
     if (doc === undefined) return null;
+    if (anySequence?.[docId] === 1) {
+      // A multi-word sequence may match (or lower the typos): score this document from a full scan.
+      const candidate = scanCandidate(doc, matchers, switches, terms, mandatory, order);
+      if (candidate === null || (predicate !== null && !predicate(doc.doc))) continue;
+      const scored = scoreDocument(scoring, doc.doc, docId, candidate);
+      staged.push({ doc, kept: [], keys: scored.keys.slice(0, leadLength), scored });
+      continue;
+    }
     if (predicate !== null && !predicate(doc.doc)) continue;
     let kept = allIndices;
     if (order.length > 0) {
@@ -211,17 +282,17 @@ export function rankByPostings(
       }
       kept = [...set].sort((a, b) => a - b);
     }
-    staged.push({ doc, kept, keys: leadingKeys(lead, doc, kept) });
+    staged.push({ doc, kept, keys: leadingKeys(lead, doc, kept), scored: null });
   }
   const byLead = (a: Staged, b: Staged): number =>
-    compareKeys(a.keys, b.keys) || a.doc.internalId - b.doc.internalId;
+    compareKeyLists(a.keys, b.keys) || a.doc.internalId - b.doc.internalId;
   const cut = Math.min(needed, staged.length);
   selectTop(staged, cut, byLead);
   const boundary = staged[cut - 1];
   const contenders: ScoredDocument[] = [];
   const rest: ScoredDocument[] = [];
   for (const entry of staged) {
-    if (boundary !== undefined && compareKeys(entry.keys, boundary.keys) > 0) {
+    if (boundary !== undefined && compareKeyLists(entry.keys, boundary.keys) > 0) {
       rest.push({
         docId: entry.doc.internalId,
         details: {},
@@ -230,6 +301,10 @@ export function rankByPostings(
         geoDistance: null,
         candidate: null,
       });
+      continue;
+    }
+    if (entry.scored !== null) {
+      contenders.push(entry.scored);
       continue;
     }
     const occurrences = scanDocument(entry.doc, matchers, switches.searched, switches.typoAllowed);
