@@ -13,7 +13,21 @@ function createRandom(seed) {
   };
 }
 
-function buildNodePayload(node, hitCount, withDetails, random) {
+/**
+ * A node answers facets sorted in the requested order (`alpha` by default). With `pool` > FACET_VALUES each
+ * node holds a different random subset of the pool's values (high-cardinality facets spread over shards).
+ */
+function buildFacetValues(f, pool, random) {
+  const picked = new Set();
+  while (picked.size < FACET_VALUES)
+    picked.add(pool === FACET_VALUES ? picked.size : Math.floor(random() * pool));
+  const names = [...picked].map((v) => `value-${f}-${v}`).sort();
+  const values = {};
+  for (const name of names) values[name] = 1 + Math.floor(random() * 1000);
+  return values;
+}
+
+function buildNodePayload(node, hitCount, withDetails, random, pool) {
   const hits = [];
   let score = 1;
   let year = 2025;
@@ -44,9 +58,7 @@ function buildNodePayload(node, hitCount, withDetails, random) {
   const facetDistribution = {};
   const facetStats = {};
   for (let f = 0; f < FACETS; f++) {
-    const values = {};
-    for (let v = 0; v < FACET_VALUES; v++) values[`value-${f}-${v}`] = 1 + Math.floor(random() * 1000);
-    facetDistribution[`facet${f}`] = values;
+    facetDistribution[`facet${f}`] = buildFacetValues(f, pool, random);
     facetStats[`facet${f}`] = { min: random() * 10, max: 10 + random() * 10 };
   }
   return JSON.stringify({
@@ -97,13 +109,14 @@ const scenarios = [
 const facets = Array.from({ length: FACETS }, (_, f) => `facet${f}`);
 const settings = { rankingRules: ['words', 'typo', 'sort', 'proximity', 'attribute', 'exactness'] };
 
-console.log('scenario                         parse µs   merge µs   merge/parse');
+console.log('scenario                                   parse µs   merge µs   merge/parse');
 for (const { nodes, hits } of scenarios) {
   for (const withDetails of [false, true]) {
-    for (const withFacets of [false, true]) {
+    for (const pool of [0, FACET_VALUES, 4 * FACET_VALUES]) {
+      const withFacets = pool > 0;
       const random = createRandom(nodes * 1000 + hits);
       const payloads = Array.from({ length: nodes }, (_, n) =>
-        buildNodePayload(n, hits, withDetails, random),
+        buildNodePayload(n, hits, withDetails, random, pool || FACET_VALUES),
       );
       const parsed = payloads.map((p) => JSON.parse(p));
       if (!withFacets)
@@ -128,9 +141,10 @@ for (const { nodes, hits } of scenarios) {
         },
       );
       if (sink === 0) throw new Error('merge returned nothing');
-      const name = `${nodes}×${hits}${withDetails ? ' +details' : ''}${withFacets ? ' +facets' : ''}`;
+      const facetLabel = pool === 0 ? '' : pool === FACET_VALUES ? ' +facets' : ' +facets(mixed)';
+      const name = `${nodes}×${hits}${withDetails ? ' +details' : ''}${facetLabel}`;
       console.log(
-        `${name.padEnd(32)} ${parseUs.toFixed(1).padStart(8)}   ${mergeUs.toFixed(1).padStart(8)}   ${(
+        `${name.padEnd(42)} ${parseUs.toFixed(1).padStart(8)}   ${mergeUs.toFixed(1).padStart(8)}   ${(
           (100 * mergeUs) / parseUs
         ).toFixed(1)}%`,
       );

@@ -61,8 +61,13 @@ export function mergeFacetDistributions(
     const order = faceting.sortFacetValuesBy?.[facet] ?? faceting.sortFacetValuesBy?.['*'] ?? 'alpha';
     const entries: FacetEntry[] = new Array(values.length);
     for (let i = 0; i < values.length; i++) entries[i] = toEntry(values[i]!, counts[i]!);
-    // Entries are in first-seen order, so the selection's ties match a stable sort of the union.
-    const kept = selectSmallest(entries, max, order === 'count' ? compareByCount : compareAlpha);
+    // Entries are in first-seen order; ties keep it in both branches (stable sort, tie-breaking heap).
+    // `alpha`: nodes list values in this very order, so the union is a few sorted runs, which the
+    // (run-detecting) sort merges in near-linear time. `count`: a bounded heap keeps the top `max`.
+    const kept =
+      order === 'count'
+        ? selectSmallest(entries, max, compareByCount)
+        : entries.sort(compareAlpha).slice(0, max);
     const out: Record<string, number> = {};
     for (const entry of kept) out[entry.value] = entry.count;
     merged[facet] = out;
