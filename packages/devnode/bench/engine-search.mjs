@@ -1,6 +1,7 @@
 // Engine-level search benchmark (no HTTP): index N synthetic ~1 KB documents with Zipf-like word
 // frequencies, then time a mixed query set per category (p50/p99) and report indexing throughput.
 // Usage: pnpm build && node bench/engine-search.mjs [--docs 100000] [--budget-ms 6000] [--check out.json]
+//   [--only common,sorted]
 // `--check FILE` writes every response (minus processingTimeMs) so two builds can be diffed for exactness.
 import { writeFileSync } from 'node:fs';
 import { createSearchIndex } from '../dist/index.js';
@@ -13,6 +14,7 @@ const flag = (name, fallback) => {
 const DOCS = Number(flag('docs', 100_000));
 const CATEGORY_BUDGET_MS = Number(flag('budget-ms', 6_000));
 const CHECK = flag('check', null);
+const ONLY = flag('only', null)?.split(',') ?? null;
 const BATCH = 5_000;
 
 // Deterministic PRNG so runs are comparable.
@@ -121,6 +123,7 @@ const all = [];
 const checks = [];
 const rows = [];
 for (const [name, make] of Object.entries(CATEGORIES)) {
+  if (ONLY !== null && !ONLY.includes(name)) continue;
   const times = [];
   const begin = performance.now();
   for (let i = 0; i < QUERIES_PER_CATEGORY; i++) {

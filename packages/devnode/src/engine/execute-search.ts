@@ -82,6 +82,8 @@ function applyDistinct(
 /** Keyword ranking: every matching document best first, and how to compute a hit's full details. */
 export interface KeywordRanking {
   readonly ranked: ScoredDocument[];
+  /** Further matches past `ranked`, by internal id only (unordered; staged ranking). */
+  readonly tail?: readonly number[];
   readonly parsed: ParsedQuery;
   readonly withDetails: (hit: ScoredDocument) => ScoredDocument;
 }
@@ -167,7 +169,7 @@ export function rankKeyword(
         : null;
     if (head !== null) {
       const detailedScoring: ScoringContext = { ...scoring, detailed: true };
-      return { ranked: head, parsed, withDetails: detailsOf(state, detailedScoring) };
+      return { ranked: head.head, tail: head.tail, parsed, withDetails: detailsOf(state, detailedScoring) };
     }
     const candidates = findKeywordCandidates(state, parsed, strategy, switches, matchers);
     for (const candidate of candidates) {
@@ -209,10 +211,15 @@ export function executeSearch(state: IndexState, query: SearchQuery, now: () => 
       : resolveFacetNames(query.facets, settings, query.facets.includes('*') ? knownPaths(state) : []);
   const needed = distinct === null ? neededHits(query, settings.pagination.maxTotalHits) : undefined;
   const keywordOnly = (query.hybrid ?? null) === null && (query.vector ?? null) === null;
-  const vector = runVectorSearch(state, query, (q) => rankKeyword(state, q, needed, keywordOnly));
+  let tail: readonly number[] = [];
+  const vector = runVectorSearch(state, query, (q) => {
+    const keyword = rankKeyword(state, q, needed, keywordOnly);
+    tail = keyword.tail ?? [];
+    return keyword;
+  });
   const ranked = applyDistinct(state, vector.ranked, distinct);
   const parsed = vector.parsed;
-  const total = ranked.length;
+  const total = ranked.length + tail.length;
   const maxTotalHits = settings.pagination.maxTotalHits;
   const capped = Math.min(total, maxTotalHits);
   const pageMode = query.page !== undefined || query.hitsPerPage !== undefined;
@@ -255,6 +262,7 @@ export function executeSearch(state: IndexState, query: SearchQuery, now: () => 
     // Internal-id order: a facet value is displayed as its first indexed spelling, whatever the ranking.
     const docs = ranked
       .map((r) => r.docId)
+      .concat(tail)
       .sort((a, b) => a - b)
       .map((id) => (state.documents.get(id) as StoredDocument).doc);
     const { facetDistribution, facetStats } = computeFacets(docs, facetNames, settings);

@@ -3,6 +3,7 @@ import type { IndexState, StoredDocument } from './index-state.js';
 import { type AttributeSwitches, type KeywordCandidate, removalOrder } from './keyword-candidates.js';
 import { scanDocument, type TermMatcher, type TermOccurrences } from './match-terms.js';
 import type { ParsedQuery, QueryTerm } from './query-terms.js';
+import { compareSortValues } from './ranking-score.js';
 import { bucketedPosition, positionCost } from './relevancy-rules.js';
 import {
   compareKeyLists,
@@ -106,7 +107,6 @@ function scanCandidate(
   };
 }
 
-/** The leading ranking keys computable without scanning documents (stops at the first other rule). */
 /** What the leading keys of one query are computed from. */
 interface LeadContext {
   readonly scoring: ScoringContext;
@@ -139,12 +139,40 @@ function positionCostOf(doc: StoredDocument, matcher: TermMatcher, position: num
   return best;
 }
 
-function leadingKeys(lead: LeadContext, doc: StoredDocument, kept: readonly number[]): RankingKey[] {
+/** One key against another (negative: `x` ranks first). */
+function compareKey(x: RankingKey, y: RankingKey): number {
+  if (typeof x === 'number' && typeof y === 'number') return y - x;
+  if (typeof x !== 'number' && typeof y !== 'number') return compareSortValues(x.ascending, x.value, y.value);
+  return 0;
+}
+
+/**
+ * The leading ranking keys computable without scanning documents (stops at the first other rule), or
+ * null as soon as they rank strictly below `bound` (the document then cannot reach the page).
+ */
+function leadingKeys(
+  lead: LeadContext,
+  doc: StoredDocument,
+  kept: readonly number[],
+  bound: readonly RankingKey[] | null,
+): RankingKey[] | null {
   const { terms, maxWeight, typos } = lead;
   const ctx = lead.scoring;
   const keys: RankingKey[] = [];
   let typoRan = false;
+  let against = bound;
+  let checked = 0;
   for (const rule of ctx.rules) {
+    if (against !== null) {
+      for (; checked < keys.length; checked++) {
+        const c = compareKey(keys[checked] as RankingKey, against[checked] as RankingKey);
+        if (c > 0) return null;
+        if (c < 0) {
+          against = null;
+          break;
+        }
+      }
+    }
     switch (rule.kind) {
       case 'words':
         keys.push(kept.length / terms.length);
@@ -178,12 +206,12 @@ function leadingKeys(lead: LeadContext, doc: StoredDocument, kept: readonly numb
       case 'proximity':
         // A single-term query ranks 1/1 on proximity for every document (decided per query so that every
         // document gets the same number of leading keys).
-        if (terms.length > 1) return keys;
+        if (terms.length > 1) return isBelow(keys, against, checked) ? null : keys;
         keys.push(1);
         break;
       case 'attributeRank':
         // With a single attribute weight (`['*']`) every document ranks 1/1.
-        if (maxWeight !== 0) return keys;
+        if (maxWeight !== 0) return isBelow(keys, against, checked) ? null : keys;
         keys.push(1);
         break;
       case 'sort':
@@ -193,10 +221,20 @@ function leadingKeys(lead: LeadContext, doc: StoredDocument, kept: readonly numb
         sortEntry(rule.criterion, doc.doc, 0, null, keys);
         break;
       default:
-        return keys;
+        return isBelow(keys, against, checked) ? null : keys;
     }
   }
-  return keys;
+  return isBelow(keys, against, checked) ? null : keys;
+}
+
+/** Whether keys tied with `bound` before `from` rank strictly below it from there on. */
+function isBelow(keys: readonly RankingKey[], bound: readonly RankingKey[] | null, from: number): boolean {
+  if (bound === null) return false;
+  for (let i = from; i < keys.length; i++) {
+    const c = compareKey(keys[i] as RankingKey, bound[i] as RankingKey);
+    if (c !== 0) return c > 0;
+  }
+  return false;
 }
 
 interface Staged {
@@ -207,10 +245,16 @@ interface Staged {
   readonly scored: ScoredDocument | null;
 }
 
+/** The ordered head (every document that may reach the page, best first) and the other matches' ids. */
+export interface StagedRanking {
+  readonly head: ScoredDocument[];
+  readonly tail: number[];
+}
+
 /**
  * Rank keyword candidates found through postings only, fully scoring (scanning) just the documents whose
- * leading ranking keys tie with or beat the `needed`-th best: the others cannot reach the page. Entries
- * past the ordered head carry their leading keys only (they count for totals and facets). Returns null
+ * leading ranking keys tie with or beat the `needed`-th best: the others cannot reach the page and are
+ * only listed by id (they count for totals and facets). Returns null
  * when postings cannot decide matches exactly (the caller then scans every candidate).
  *
  * @example
@@ -228,7 +272,7 @@ export function rankByPostings(
   scoring: ScoringContext,
   maxWeight: number,
   needed: number,
-): ScoredDocument[] | null {
+): StagedRanking | null {
   if (needed <= 0 || !isPostingExact(state, query, matchers, switches)) return null;
   const { terms } = query;
   const typos = matchers.map((m) => bestTypos(state, m));
@@ -254,7 +298,25 @@ export function rankByPostings(
   const lead: LeadContext = { scoring, terms, matchers, maxWeight, typos };
   const leadLength = leadingLength(lead);
   const seed = mandatory[0] ?? 0;
-  const staged: Staged[] = [];
+  const byLead = (x: Staged, y: Staged): number =>
+    compareKeyLists(x.keys, y.keys) || x.doc.internalId - y.doc.internalId;
+  // Documents that may reach the page, the running best `needed` of them, and the rest (ids only).
+  const pending: Staged[] = [];
+  const top: Staged[] = [];
+  const tail: number[] = [];
+  const admit = (entry: Staged): void => {
+    pending.push(entry);
+    if (top.length === needed && byLead(entry, top[needed - 1] as Staged) >= 0) return;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byLead(top[mid] as Staged, entry) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, entry);
+    if (top.length > needed) top.pop();
+  };
   for (let docId = 0; docId < state.nextInternalId; docId++) {
     let possible = true;
     for (let m = 0; m < mandatory.length && possible; m++)
@@ -262,12 +324,15 @@ export function rankByPostings(
     if (!possible || !isPossible(seed, docId)) continue;
     const doc = state.documents.get(docId);
     if (doc === undefined) return null;
+    const bound = top.length === needed ? (top[needed - 1] as Staged).keys : null;
     if (anySequence?.[docId] === 1) {
       // A multi-word sequence may match (or lower the typos): score this document from a full scan.
       const candidate = scanCandidate(doc, matchers, switches, terms, mandatory, order);
       if (candidate === null || (predicate !== null && !predicate(doc.doc))) continue;
       const scored = scoreDocument(scoring, doc.doc, docId, candidate);
-      staged.push({ doc, kept: [], keys: scored.keys.slice(0, leadLength), scored });
+      const keys = scored.keys.slice(0, leadLength);
+      if (bound !== null && compareKeyLists(keys, bound) > 0) tail.push(docId);
+      else admit({ doc, kept: [], keys, scored });
       continue;
     }
     if (predicate !== null && !predicate(doc.doc)) continue;
@@ -280,27 +345,17 @@ export function rankByPostings(
         if (all) break;
         set.delete(i);
       }
-      kept = [...set].sort((a, b) => a - b);
+      kept = [...set].sort((x, y) => x - y);
     }
-    staged.push({ doc, kept, keys: leadingKeys(lead, doc, kept), scored: null });
+    const keys = leadingKeys(lead, doc, kept, bound);
+    if (keys === null) tail.push(docId);
+    else admit({ doc, kept, keys, scored: null });
   }
-  const byLead = (a: Staged, b: Staged): number =>
-    compareKeyLists(a.keys, b.keys) || a.doc.internalId - b.doc.internalId;
-  const cut = Math.min(needed, staged.length);
-  selectTop(staged, cut, byLead);
-  const boundary = staged[cut - 1];
+  const boundary = top[top.length - 1];
   const contenders: ScoredDocument[] = [];
-  const rest: ScoredDocument[] = [];
-  for (const entry of staged) {
+  for (const entry of pending) {
     if (boundary !== undefined && compareKeyLists(entry.keys, boundary.keys) > 0) {
-      rest.push({
-        docId: entry.doc.internalId,
-        details: {},
-        score: 0,
-        keys: entry.keys,
-        geoDistance: null,
-        candidate: null,
-      });
+      tail.push(entry.doc.internalId);
       continue;
     }
     if (entry.scored !== null) {
@@ -318,5 +373,5 @@ export function rankByPostings(
     contenders.push(scoreDocument(scoring, entry.doc.doc, entry.doc.internalId, candidate));
   }
   selectTop(contenders, Math.min(needed, contenders.length), compareScored);
-  return contenders.concat(rest);
+  return { head: contenders, tail };
 }
