@@ -32,6 +32,10 @@ describe('meiliError', () => {
     expect(MEILI_ERROR_CODES[code]).toEqual({ status, type });
   });
 
+  it('refuses a code outside the catalog loudly', () => {
+    expect(() => meiliError('no_such_code' as 'internal', 'x')).toThrow(/\[BUG\] unknown Meilisearch error code/);
+  });
+
   it('keeps every code snake_case, and miroir codes prefixed', () => {
     for (const code of Object.keys(MEILI_ERROR_CODES)) expect(code).toMatch(/^[a-z][a-z0-9_]*$/);
   });

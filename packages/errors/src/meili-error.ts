@@ -1,4 +1,9 @@
-import { MEILI_ERROR_CODES, type MeiliErrorCode, type MeiliErrorType } from './meili-error-codes.js';
+import {
+  MEILI_ERROR_CODES,
+  type MeiliErrorCode,
+  type MeiliErrorCodeInfo,
+  type MeiliErrorType,
+} from './meili-error-codes.js';
 
 /** The error body every Meilisearch (and Miroir) endpoint returns. */
 export interface MeiliErrorBody {
@@ -24,7 +29,9 @@ export class MeiliError extends Error {
   constructor(code: MeiliErrorCode, message: string) {
     super(message);
     this.name = 'MeiliError';
-    const info = MEILI_ERROR_CODES[code];
+    // Callers are typed, but codes also arrive from untyped places (node responses, casts): fail loudly.
+    const info: MeiliErrorCodeInfo | undefined = MEILI_ERROR_CODES[code];
+    if (info === undefined) throw new TypeError(`[BUG] unknown Meilisearch error code \`${String(code)}\``);
     this.code = code;
     this.type = info.type;
     this.status = info.status;
