@@ -1,8 +1,7 @@
-// Rewrites (and biome-formats) the generated parts of README.md from the sources of truth. Run after `pnpm build`:
+// Rewrites the generated parts of README.md from the sources of truth. Run after `pnpm build`:
 //   node scripts/generate-config-reference.mjs
 // - between the config-reference markers: the reference table generated from the schema;
 // - between the example markers: examples/miroir.example.yaml, verbatim.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { configReferenceMarkdown } from '../dist/index.js';
 
@@ -25,6 +24,4 @@ let text = readFileSync(readme, 'utf8');
 text = replaceBetween(text, 'config-reference', configReferenceMarkdown());
 text = replaceBetween(text, 'example', `\`\`\`yaml\n${example}\`\`\`\n`);
 writeFileSync(readme, text);
-// Biome formats Markdown (table padding); format now so that `biome ci` stays clean.
-execFileSync('pnpm', ['exec', 'biome', 'format', '--write', readme.pathname], { stdio: 'inherit' });
 console.log(`updated ${readme.pathname}`);

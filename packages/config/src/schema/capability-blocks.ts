@@ -105,8 +105,8 @@ export const capabilityBlocks = {
   }),
   vector_search: v.strictObject({
     enabled: enabled('Serve vector and hybrid search across shards.'),
-    oversample_factor: v.optional(
-      described(v.pipe(v.number(), v.minValue(1), v.maxValue(10)), 'Extra candidates fetched per shard.'),
+    over_fetch_factor: v.optional(
+      described(v.pipe(v.number(), v.minValue(1), v.maxValue(10)), 'Vector and hybrid queries fetch offset+limit times this factor from each shard (a request may override it with the X-Miroir-Over-Fetch header).'),
       1,
     ),
   }),
