@@ -17,6 +17,10 @@ const VOCAB = [
   'batmen',
   'joked',
   'knights',
+  // Split words: 'batman' also matches 'bat man', 'batmobile' matches 'bat mobile'.
+  'man',
+  'bat man',
+  'bat mobile',
 ];
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 60);
 

@@ -49,13 +49,34 @@ function bestTypos(state: IndexState, matcher: TermMatcher): Uint8Array {
   return best;
 }
 
-/** Documents possibly matching one of the term's multi-word sequences (decided by scanning). */
+/**
+ * Documents possibly matching one of the term's multi-word sequences (those holding every word of it;
+ * decided by scanning), or null without sequences.
+ */
 function sequenceDocuments(state: IndexState, matcher: TermMatcher): Uint8Array | null {
   if (matcher.sequences.length === 0) return null;
   const marks = new Uint8Array(state.nextInternalId);
-  for (const sequence of matcher.sequences)
-    for (const docId of state.words.postings(sequence.words[0] as number)) marks[docId] = 1;
+  for (const sequence of matcher.sequences) {
+    let current = new Uint8Array(state.nextInternalId);
+    for (const docId of state.words.postings(sequence.words[0] as number)) current[docId] = 1;
+    for (let k = 1; k < sequence.words.length; k++) {
+      const next = new Uint8Array(state.nextInternalId);
+      for (const docId of state.words.postings(sequence.words[k] as number))
+        next[docId] = current[docId] as number;
+      current = next;
+    }
+    for (let d = 0; d < current.length; d++) if (current[d] === 1) marks[d] = 1;
+  }
   return marks;
+}
+
+/** Documents in the postings of any of the term's seed words (the `frequency` strategy's counts). */
+function countSeedDocuments(state: IndexState, matcher: TermMatcher): number {
+  const marks = new Uint8Array(state.nextInternalId);
+  for (const wordId of matcher.seedWords) for (const docId of state.words.postings(wordId)) marks[docId] = 1;
+  let count = 0;
+  for (const m of marks) count += m;
+  return count;
 }
 
 /** How many leading keys {@link leadingKeys} yields for this query (the same for every document). */
@@ -285,13 +306,7 @@ export function rankByPostings(
   }
   const isPossible = (i: number, docId: number): boolean =>
     (typos[i] as Uint8Array)[docId] !== ABSENT || sequences[i]?.[docId] === 1;
-  const order = removalOrder(terms, strategy, () =>
-    terms.map((_, i) => {
-      let count = 0;
-      for (let docId = 0; docId < state.nextInternalId; docId++) if (isPossible(i, docId)) count++;
-      return count;
-    }),
-  );
+  const order = removalOrder(terms, strategy, () => matchers.map((m) => countSeedDocuments(state, m)));
   const removable = new Set(order);
   const mandatory = terms.map((_, i) => i).filter((i) => !removable.has(i));
   const allIndices = terms.map((_, i) => i);
