@@ -129,6 +129,11 @@ export function describeIndexesConformance(client: ConformanceClient): void {
         'invalid_swap_indexes',
       );
       expectMeiliError(
+        await client.request('POST', '/swap-indexes', { body: [{}] }),
+        400,
+        'missing_swap_indexes',
+      );
+      expectMeiliError(
         await client.request('POST', '/swap-indexes', { body: [{ indexes: [a, b] }, { indexes: [a, uid] }] }),
         400,
         'invalid_swap_duplicate_index_found',

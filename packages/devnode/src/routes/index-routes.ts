@@ -166,7 +166,7 @@ export function registerIndexRoutes(app: Hono<DevnodeEnv>, deps: DevnodeDeps): v
       }
       const pair = item.indexes;
       if (pair === undefined)
-        throw meiliError('invalid_swap_indexes', `Missing field \`indexes\` inside \`[${i}]\``);
+        throw meiliError('missing_swap_indexes', `Missing field \`indexes\` inside \`[${i}]\``);
       if (!Array.isArray(pair) || pair.length !== 2 || pair.some((p) => typeof p !== 'string')) {
         throw meiliError(
           'invalid_swap_indexes',
