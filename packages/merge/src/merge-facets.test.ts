@@ -135,6 +135,16 @@ describe('mergeFacetDistributions', () => {
     );
   });
 
+  it('returns no values for a zero maxValuesPerFacet, in both orders', () => {
+    for (const order of ['alpha', 'count'] as const) {
+      const merged = mergeFacetDistributions([{ g: { a: 1, b: 2 } }], {
+        maxValuesPerFacet: 0,
+        sortFacetValuesBy: { '*': order },
+      });
+      expect(merged).toEqual({ g: {} });
+    }
+  });
+
   it('keeps counts exact when nodes list shared values in the same order, in another order, or new ones', () => {
     const merged = mergeFacetDistributions([
       { g: { a: 1, b: 2, c: 3 } },

@@ -55,7 +55,9 @@ export function mergeFacetDistributions(
       addCounts(facetSums, distribution[facet]!);
     }
   }
-  const max = faceting.maxValuesPerFacet ?? DEFAULT_MAX_VALUES_PER_FACET;
+  const setting = faceting.maxValuesPerFacet ?? DEFAULT_MAX_VALUES_PER_FACET;
+  // Whole count for both branches (nodes validate the setting; this only keeps odd values harmless).
+  const max = setting > 0 ? Math.ceil(setting) : 0;
   const merged: FacetDistribution = {};
   for (const [facet, { values, counts }] of sums) {
     const order = faceting.sortFacetValuesBy?.[facet] ?? faceting.sortFacetValuesBy?.['*'] ?? 'alpha';
