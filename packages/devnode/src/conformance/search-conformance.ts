@@ -130,6 +130,18 @@ export function describeSearchConformance(client: ConformanceClient): void {
         400,
         'invalid_facet_search_facet_name',
       );
+      expectMeiliError(
+        await client.request('POST', `/indexes/${uid}/facet-search`, { body: { facetQuery: 'a' } }),
+        400,
+        'missing_facet_search_facet_name',
+      );
+      expectMeiliError(
+        await client.request('POST', `/indexes/${uid}/facet-search`, {
+          body: { facetName: 'genre', facetQuery: 1 },
+        }),
+        400,
+        'invalid_facet_search_query',
+      );
     });
 
     it('multi-search (plain) and its errors', async () => {

@@ -109,6 +109,26 @@ export function describeSettingsConformance(client: ConformanceClient): void {
       expect((await client.request('GET', base)).body).toEqual(defaults[key]);
     });
 
+    it('set-like settings come back sorted and deduplicated; a wildcard list collapses to the wildcard', async () => {
+      const task = await client.write('PATCH', `/indexes/${uid}/settings`, {
+        body: {
+          sortableAttributes: ['year', 'title', 'year'],
+          stopWords: ['the', 'a', 'the'],
+          synonyms: { zeta: ['z'], alpha: ['a'] },
+          displayedAttributes: ['title', '*'],
+          typoTolerance: { disableOnWords: ['zz', 'aa', 'zz'] },
+        },
+      });
+      expect(task.status).toBe('succeeded');
+      const settings = (await client.request('GET', `/indexes/${uid}/settings`)).body;
+      expect(settings.sortableAttributes).toEqual(['title', 'year']);
+      expect(settings.stopWords).toEqual(['a', 'the']);
+      expect(Object.keys(settings.synonyms)).toEqual(['alpha', 'zeta']);
+      expect(settings.displayedAttributes).toEqual(['*']);
+      expect(settings.typoTolerance.disableOnWords).toEqual(['aa', 'zz']);
+      await client.write('DELETE', `/indexes/${uid}/settings`);
+    });
+
     it('settings errors', async () => {
       expectMeiliError(
         await client.request('PATCH', `/indexes/${uid}/settings`, {

@@ -44,7 +44,7 @@ export function runFacetSearch(
     );
   }
   if (!settings.facetSearch) {
-    throw meiliError('invalid_facet_search_facet_name', 'The facet search is disabled for this index');
+    throw meiliError('facet_search_disabled', 'The facet search is disabled for this index');
   }
   const { ranked } = rankKeyword(
     state,

@@ -78,7 +78,7 @@ const CODES: Record<string, MeiliErrorCode> = {
   attributesToSearchOn: 'invalid_search_attributes_to_search_on',
   rankingScoreThreshold: 'invalid_search_ranking_score_threshold',
   locales: 'invalid_search_locales',
-  facetQuery: 'invalid_facet_search_facet_query',
+  facetQuery: 'invalid_facet_search_query',
   facetName: 'invalid_facet_search_facet_name',
   exhaustiveFacetCount: 'invalid_facet_search_exhaustive_facet_count',
 };
@@ -256,7 +256,7 @@ export function validateSearchQuery(body: unknown): SearchQuery {
 export function validateFacetSearchQuery(body: unknown): FacetSearchQuery {
   const out = validateBody(body, FACET_SEARCH_FIELDS);
   if (out.facetName === undefined) {
-    throw meiliError('invalid_facet_search_facet_name', 'Missing field `facetName`');
+    throw meiliError('missing_facet_search_facet_name', 'Missing field `facetName`');
   }
   return out as unknown as FacetSearchQuery;
 }

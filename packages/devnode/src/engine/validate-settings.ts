@@ -70,7 +70,7 @@ function validateTypo(code: MeiliErrorCode, path: string, value: unknown): unkno
       if (typeof inner !== 'boolean') typeError(code, at, 'a boolean', inner);
       out[key] = inner;
     } else if (key === 'disableOnWords' || key === 'disableOnAttributes') {
-      out[key] = expectStringArray(code, at, inner);
+      out[key] = sortedUnique(expectStringArray(code, at, inner));
     } else {
       if (!isPlainObject(inner)) typeError(code, at, 'an object', inner);
       checkKeys(code, inner, ['oneTypo', 'twoTypos']);
@@ -115,13 +115,17 @@ function validateOne(field: keyof IndexSettings, value: unknown, path: string): 
   if (value === null) return null;
   switch (field) {
     case 'displayedAttributes':
-    case 'searchableAttributes':
+    case 'searchableAttributes': {
+      // Meilisearch collapses any list containing the wildcard to the wildcard alone.
+      const attributes = expectStringArray(code, path, value);
+      return attributes.includes('*') ? ['*'] : attributes;
+    }
     case 'sortableAttributes':
     case 'stopWords':
     case 'nonSeparatorTokens':
     case 'separatorTokens':
     case 'dictionary':
-      return expectStringArray(code, path, value);
+      return sortedUnique(expectStringArray(code, path, value));
     case 'filterableAttributes':
       return validateFilterable(code, path, value);
     case 'rankingRules': {
@@ -132,7 +136,8 @@ function validateOne(field: keyof IndexSettings, value: unknown, path: string): 
     case 'synonyms': {
       if (!isPlainObject(value)) typeError(code, path, 'an object', value);
       const out: Record<string, string[]> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = expectStringArray(code, `${path}.${k}`, v);
+      for (const k of Object.keys(value).sort(compareCodeUnits))
+        out[k] = expectStringArray(code, `${path}.${k}`, value[k]);
       return out;
     }
     case 'distinctAttribute':
@@ -236,4 +241,14 @@ export function validateSettings(
     out[key as keyof IndexSettings] = validateOne(key as keyof IndexSettings, value, `.${key}`);
   }
   return out;
+}
+
+// Meilisearch stores these settings as ordered sets (Rust `BTreeSet`/`BTreeMap`): it returns them sorted and
+// without duplicates, whatever order the client sent. Proxies compare settings across nodes, so match it.
+function sortedUnique(values: readonly string[]): string[] {
+  return [...new Set(values)].sort(compareCodeUnits);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -62,7 +62,10 @@ describe('validateSearchQuery', () => {
       facetQuery: 'a',
     });
     expect(error(() => validateFacetSearchQuery({ facetQuery: 'a' })).code).toBe(
-      'invalid_facet_search_facet_name',
+      'missing_facet_search_facet_name',
+    );
+    expect(error(() => validateFacetSearchQuery({ facetName: 'g', facetQuery: 1 })).code).toBe(
+      'invalid_facet_search_query',
     );
     expect(error(() => validateFacetSearchQuery({ facetName: 'g', limit: 1 })).code).toBe('bad_request');
   });

@@ -116,6 +116,8 @@ describe('facet search', () => {
       { value: 'Drama', count: 1 },
     ]);
     expect(code(() => index.facetSearch({ facetName: 'title' }))).toBe('invalid_facet_search_facet_name');
+    index.updateSettings({ facetSearch: false });
+    expect(code(() => index.facetSearch({ facetName: 'genre' }))).toBe('facet_search_disabled');
   });
 });
 
