@@ -34,7 +34,7 @@ const docsArb = fc.array(
   }),
   { minLength: 10, maxLength: 60 },
 );
-const queryWordArb = fc.constantFrom(...VOCAB, 'b', 'ba', 'jo', 'batmn', 'knigt', 'gothm');
+const queryWordArb = fc.constantFrom(...VOCAB, 'b', 'ba', 'jo', 'batmn', 'knigt', 'gothm', 'action', 'drama');
 const queryArb = fc.record({
   q: fc.array(queryWordArb, { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')),
   sort: fc.constantFrom(undefined, ['price:asc'], ['price:desc', 'genre:asc']) as fc.Arbitrary<
@@ -82,5 +82,22 @@ describe('staged ranking', () => {
       }),
       { numRuns: NUM_RUNS, seed: 20261122 },
     );
+  });
+
+  it('ranks an attribute made of the query word alone first, whatever the document order', () => {
+    const index = createSearchIndex({ uid: 'exact', primaryKey: 'id' });
+    const docs = Array.from({ length: 30 }, (_, id) => ({ id, title: 'batman dark knight' }));
+    docs.push({ id: 30, title: 'batman' });
+    index.addDocuments(docs, { mode: 'replace' });
+    const staged = index.search({ q: 'batman', limit: 2, showRankingScoreDetails: true });
+    expect(staged.hits.map((h) => h.id)).toEqual([30, 0]);
+    expect(staged.estimatedTotalHits).toBe(31);
+    const full = index.search({
+      q: 'batman',
+      limit: 2,
+      showRankingScoreDetails: true,
+      rankingScoreThreshold: 0,
+    });
+    expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
   });
 });

@@ -1,9 +1,10 @@
 import type { DocumentPredicate } from './compile-filter.js';
+import { exactAttributeRank } from './exactness-rule.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { type AttributeSwitches, type KeywordCandidate, removalOrder } from './keyword-candidates.js';
 import { scanDocument, type TermMatcher, type TermOccurrences } from './match-terms.js';
 import type { ParsedQuery, QueryTerm } from './query-terms.js';
-import { compareSortValues } from './ranking-score.js';
+import { compareSortValues, globalScore } from './ranking-score.js';
 import { bucketedPosition, positionCost } from './relevancy-rules.js';
 import {
   compareKeyLists,
@@ -91,7 +92,7 @@ function leadingLength(lead: LeadContext): number {
       rule.kind === 'custom'
     )
       length++;
-    else if (rule.kind === 'proximity' && lead.terms.length === 1) length++;
+    else if ((rule.kind === 'proximity' || rule.kind === 'exactness') && lead.terms.length === 1) length++;
     else if (rule.kind === 'attributeRank' && lead.maxWeight === 0) length++;
     else return length;
   }
@@ -136,6 +137,9 @@ interface LeadContext {
   readonly maxWeight: number;
   /** Per term, each document's fewest typos. */
   readonly typos: readonly Uint8Array[];
+  /** Word id of a one-term query's own word (-1 if unknown) and the documents holding it. */
+  readonly selfWord: number;
+  readonly selfDocs: Uint8Array | null;
 }
 
 /**
@@ -158,6 +162,39 @@ function positionCostOf(doc: StoredDocument, matcher: TermMatcher, position: num
     }
   }
   return best;
+}
+
+/**
+ * exactness key of a one-term query, as {@link exactnessRank} computes it: the term's own word must sit at
+ * its query position in an attribute (`matchesStart`), an attribute made of that word alone is an
+ * `exactMatch`; the word counts as exactly matched when the document holds it (postings say so).
+ */
+function singleTermExactness(lead: LeadContext, doc: StoredDocument, typoRan: boolean): number {
+  const term = lead.terms[0] as QueryTerm;
+  const self = lead.selfWord;
+  const hasSelf = self >= 0 && lead.selfDocs?.[doc.internalId] === 1;
+  let matchType: 'exactMatch' | 'matchesStart' | 'noExactMatch' = 'noExactMatch';
+  // Once the typo rule ran, a document whose best match has typos has no exact term left.
+  const eligible = hasSelf && !(typoRan && (lead.typos[0] as Uint8Array)[doc.internalId] !== 0);
+  if (eligible) {
+    const target = bucketedPosition(term.position);
+    const { tokenWords, tokenPositions } = doc;
+    let found = false;
+    for (const field of doc.fields) {
+      for (let i = field.start; i < field.end && !found; i++) {
+        const position = bucketedPosition(tokenPositions[i] as number);
+        if (position > target) break;
+        found = tokenWords[i] === self && position === target;
+      }
+      if (found) break;
+    }
+    if (found) {
+      matchType = 'matchesStart';
+      for (const field of doc.fields)
+        if (field.end - field.start === 1 && tokenWords[field.start] === self) matchType = 'exactMatch';
+    }
+  }
+  return globalScore([exactAttributeRank(matchType), { rank: hasSelf ? 2 : 1, maxRank: 2 }]);
 }
 
 /** One key against another (negative: `x` ranks first). */
@@ -241,6 +278,10 @@ function leadingKeys(
       case 'custom':
         sortEntry(rule.criterion, doc.doc, 0, null, keys);
         break;
+      case 'exactness':
+        if (terms.length > 1) return isBelow(keys, against, checked) ? null : keys;
+        keys.push(singleTermExactness(lead, doc, typoRan));
+        break;
       default:
         return isBelow(keys, against, checked) ? null : keys;
     }
@@ -310,7 +351,13 @@ export function rankByPostings(
   const removable = new Set(order);
   const mandatory = terms.map((_, i) => i).filter((i) => !removable.has(i));
   const allIndices = terms.map((_, i) => i);
-  const lead: LeadContext = { scoring, terms, matchers, maxWeight, typos };
+  const selfWord = terms.length === 1 ? state.words.lookup((terms[0] as QueryTerm).word) : -1;
+  let selfDocs: Uint8Array | null = null;
+  if (selfWord >= 0) {
+    selfDocs = new Uint8Array(state.nextInternalId);
+    for (const docId of state.words.postings(selfWord)) selfDocs[docId] = 1;
+  }
+  const lead: LeadContext = { scoring, terms, matchers, maxWeight, typos, selfWord, selfDocs };
   const leadLength = leadingLength(lead);
   const seed = mandatory[0] ?? 0;
   const byLead = (x: Staged, y: Staged): number =>
