@@ -41,6 +41,14 @@ describe('compareRankingKeys', () => {
     expect(cmp(d1, d2)).toBe(-1);
   });
 
+  it('compares string sort values by their case-folded form, as Meilisearch normalises facet values', () => {
+    const upper = hit(1, { 'brand:asc': { order: 0, value: 'Bolt' } });
+    const lower = hit(1, { 'brand:asc': { order: 0, value: 'acme' } });
+    const sameFolded = hit(1, { 'brand:asc': { order: 0, value: 'BOLT' } });
+    expect(cmp(lower, upper)).toBe(-1);
+    expect(cmp(upper, sameFolded)).toBe(0);
+  });
+
   it('orders geo by distance and puts documents without a point last', () => {
     const key = '_geoPoint(0, 0):asc';
     const near = hit(1, { [key]: { order: 0, value: { lat: 0, lng: 1 }, distance: 10 } });

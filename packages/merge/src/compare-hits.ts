@@ -169,7 +169,7 @@ function compareSortValues(a: unknown, b: unknown, isAscending: boolean): number
   if (ta === 2) return 0;
   let c: number;
   if (ta === 0) c = (a as number) - (b as number);
-  else c = compareCodePoints(a as string, b as string);
+  else c = compareFacetStrings(a as string, b as string);
   if (c === 0) return 0;
   return isAscending ? Math.sign(c) : -Math.sign(c);
 }
@@ -178,6 +178,19 @@ function sortTypeRank(value: unknown): number {
   if (typeof value === 'number' && Number.isFinite(value)) return 0;
   if (typeof value === 'string') return 1;
   return 2;
+}
+
+/**
+ * Meilisearch sorts string values by their normalised facet form (trimmed, compatibility-decomposed,
+ * lower-cased), so `Bolt` sorts between `acme` and `core`, and `Acme`/`acme` tie.
+ */
+function compareFacetStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  return compareCodePoints(foldFacetString(a), foldFacetString(b));
+}
+
+function foldFacetString(value: string): string {
+  return value.trim().normalize('NFKD').toLowerCase();
 }
 
 /** Byte order of the UTF-8 encodings (what Meilisearch's facet keys use), not UTF-16 order. */

@@ -23,6 +23,20 @@ describe('mergeFacetSearch', () => {
     expect(merged).toEqual({ facetHits: [{ value: 'aa', count: 2 }], facetQuery: 'a', processingTimeMs: 4 });
   });
 
+  it('orders values case-folded, digits as text (facet search matches strings only)', () => {
+    const merged = mergeFacetSearch({ facetName: 'g' }, [
+      response([
+        { value: 'Ac', count: 1 },
+        { value: '10', count: 1 },
+      ]),
+      response([
+        { value: 'ab', count: 2 },
+        { value: '9', count: 1 },
+      ]),
+    ]);
+    expect(merged.facetHits.map((h) => h.value)).toEqual(['10', '9', 'ab', 'Ac']);
+  });
+
   it('sorts by count when the facet says so', () => {
     const merged = mergeFacetSearch(
       { facetName: 'g' },

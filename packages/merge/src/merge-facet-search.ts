@@ -1,9 +1,15 @@
-import { DEFAULT_MAX_VALUES_PER_FACET, type FacetingOptions } from './merge-facets.js';
+import {
+  DEFAULT_MAX_VALUES_PER_FACET,
+  type FacetingOptions,
+  facetOrder,
+  sortFacetValues,
+} from './merge-facets.js';
 import type { FacetSearchResponse } from './types.js';
 
 /**
  * Merges facet-search responses of disjoint shards: counts summed per value, then sorted by the facet's
- * `sortFacetValuesBy` (`count`: higher counts first, ties alphabetical; `alpha`: alphabetical) and
+ * `sortFacetValuesBy` like facet distributions (`count`: higher counts first, ties alphabetical; `alpha`:
+ * by case-folded value — facet search matches string values only, so digits sort as text) and
  * truncated to `maxValuesPerFacet`. Exactness follows the facet distribution rules (exact in `alpha`
  * order; in `count` order a long-tail value a shard truncated away can be under-counted).
  *
@@ -25,15 +31,16 @@ export function mergeFacetSearch(
     processingTimeMs = Math.max(processingTimeMs, response.processingTimeMs ?? 0);
     for (const { value, count } of response.facetHits) counts.set(value, (counts.get(value) ?? 0) + count);
   }
-  const facet = clientRequest.facetName;
-  const order = faceting.sortFacetValuesBy?.[facet] ?? faceting.sortFacetValuesBy?.['*'] ?? 'alpha';
-  const hits = [...counts].map(([value, count]) => ({ value, count }));
-  const alpha = (a: { value: string }, b: { value: string }): number =>
-    a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
-  hits.sort(order === 'count' ? (a, b) => b.count - a.count || alpha(a, b) : alpha);
   const max = faceting.maxValuesPerFacet ?? DEFAULT_MAX_VALUES_PER_FACET;
+  const hits = sortFacetValues(
+    [...counts.keys()],
+    [...counts.values()],
+    facetOrder(faceting, clientRequest.facetName),
+    max,
+    false,
+  );
   return {
-    facetHits: hits.slice(0, max),
+    facetHits: hits.map(({ value, count }) => ({ value, count })),
     facetQuery: clientRequest.facetQuery ?? null,
     processingTimeMs,
   };

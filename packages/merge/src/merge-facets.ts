@@ -60,21 +60,39 @@ export function mergeFacetDistributions(
   const max = setting > 0 ? Math.ceil(setting) : 0;
   const merged: FacetDistribution = {};
   for (const [facet, { values, counts }] of sums) {
-    const order = faceting.sortFacetValuesBy?.[facet] ?? faceting.sortFacetValuesBy?.['*'] ?? 'alpha';
-    const entries: FacetEntry[] = new Array(values.length);
-    for (let i = 0; i < values.length; i++) entries[i] = toEntry(values[i]!, counts[i]!);
-    // Entries are in first-seen order; ties keep it in both branches (stable sort, tie-breaking heap).
-    // `alpha`: nodes list values in this very order, so the union is a few sorted runs, which the
-    // (run-detecting) sort merges in near-linear time. `count`: a bounded heap keeps the top `max`.
-    const kept =
-      order === 'count'
-        ? selectSmallest(entries, max, compareByCount)
-        : entries.sort(compareAlpha).slice(0, max);
+    const kept = sortFacetValues(values, counts, facetOrder(faceting, facet), max, true);
     const out: Record<string, number> = {};
     for (const entry of kept) out[entry.value] = entry.count;
     merged[facet] = out;
   }
   return merged;
+}
+
+/** The `sortFacetValuesBy` order of one facet (its own entry, else `*`, else alphabetical). */
+export function facetOrder(faceting: FacetingOptions, facet: string): 'alpha' | 'count' {
+  return faceting.sortFacetValuesBy?.[facet] ?? faceting.sortFacetValuesBy?.['*'] ?? 'alpha';
+}
+
+/**
+ * Orders summed facet values as one node would and keeps the first `max`: `count` = higher counts first,
+ * then alphabetical; `alpha` = numbers first (numerically, when `hasNumericKeys`: distribution keys of
+ * numeric facets are numbers printed as strings), then strings by their case-folded form.
+ * `values`/`counts` are parallel arrays in first-seen order; ties keep that order in both branches.
+ */
+export function sortFacetValues(
+  values: readonly string[],
+  counts: readonly number[],
+  order: 'alpha' | 'count',
+  max: number,
+  hasNumericKeys: boolean,
+): Array<{ value: string; count: number }> {
+  const entries: FacetEntry[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) entries[i] = toEntry(values[i]!, counts[i]!, hasNumericKeys);
+  // `alpha`: nodes list values in this very order, so the union is a few sorted runs, which the
+  // (run-detecting) sort merges in near-linear time. `count`: a bounded heap keeps the top `max`.
+  return order === 'count'
+    ? selectSmallest(entries, max, compareByCount)
+    : entries.sort(compareAlpha).slice(0, max);
 }
 
 /** One facet's running sums: values in first-seen order with parallel counts. */
@@ -137,9 +155,9 @@ interface FacetEntry {
   folded: string;
 }
 
-function toEntry(value: string, count: number): FacetEntry {
+function toEntry(value: string, count: number, hasNumericKeys: boolean): FacetEntry {
   const first = value.charCodeAt(0);
-  const mayBeNumber = first === 45 || (first >= 48 && first <= 57);
+  const mayBeNumber = hasNumericKeys && (first === 45 || (first >= 48 && first <= 57));
   const isNumber = mayBeNumber && NUMBER_KEY.test(value);
   return { value, count, isNumber, number: isNumber ? Number(value) : 0, folded: value.toLowerCase() };
 }

@@ -57,7 +57,8 @@ export const WORDS = [
   'falcon',
   'fable',
 ];
-const BRANDS = ['acme', 'bolt', 'core', 'dyna'];
+// Mixed case: nodes order and compare facet and sort strings by their case-folded form.
+const BRANDS = ['acme', 'Bolt', 'core', 'Dyna'];
 const TAGS = ['red', 'green', 'blue'];
 const FILTERABLE = ['price', 'brand', 'tags', 'sku', '_geo', 'rating', 'code'];
 const SORTABLE = ['price', 'rating', 'brand', 'code', '_geo'];
