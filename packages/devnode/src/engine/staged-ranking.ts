@@ -286,7 +286,13 @@ function leadingKeys(
         return isBelow(keys, against, checked) ? null : keys;
     }
   }
-  return isBelow(keys, against, checked) ? null : keys;
+  // Every rule has a key: a full tie loses to the bound's document (lower internal ids come first).
+  if (against === null) return keys;
+  for (let i = checked; i < keys.length; i++) {
+    const c = compareKey(keys[i] as RankingKey, against[i] as RankingKey);
+    if (c !== 0) return c > 0 ? null : keys;
+  }
+  return null;
 }
 
 /** Whether keys tied with `bound` before `from` rank strictly below it from there on. */
@@ -359,6 +365,9 @@ export function rankByPostings(
   }
   const lead: LeadContext = { scoring, terms, matchers, maxWeight, typos, selfWord, selfDocs };
   const leadLength = leadingLength(lead);
+  // When leading keys cover every rule they are the full keys: ties are then decided by internal id.
+  const complete =
+    leadLength === scoring.rules.reduce((n, rule) => n + (rule.kind === 'sort' ? scoring.sort.length : 1), 0);
   const seed = mandatory[0] ?? 0;
   const byLead = (x: Staged, y: Staged): number =>
     compareKeyLists(x.keys, y.keys) || x.doc.internalId - y.doc.internalId;
@@ -393,7 +402,8 @@ export function rankByPostings(
       if (candidate === null || (predicate !== null && !predicate(doc.doc))) continue;
       const scored = scoreDocument(scoring, doc.doc, docId, candidate);
       const keys = scored.keys.slice(0, leadLength);
-      if (bound !== null && compareKeyLists(keys, bound) > 0) tail.push(docId);
+      const versus = bound === null ? -1 : compareKeyLists(keys, bound);
+      if (versus > 0 || (complete && versus === 0)) tail.push(docId);
       else admit({ doc, kept: [], keys, scored });
       continue;
     }
@@ -416,7 +426,10 @@ export function rankByPostings(
   const boundary = top[top.length - 1];
   const contenders: ScoredDocument[] = [];
   for (const entry of pending) {
-    if (boundary !== undefined && compareKeyLists(entry.keys, boundary.keys) > 0) {
+    if (
+      boundary !== undefined &&
+      (complete ? byLead(entry, boundary) : compareKeyLists(entry.keys, boundary.keys)) > 0
+    ) {
       tail.push(entry.doc.internalId);
       continue;
     }
