@@ -1,11 +1,9 @@
 import type { DocumentPredicate } from './compile-filter.js';
-import { exactAttributeRank } from './exactness-rule.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { type AttributeSwitches, type KeywordCandidate, removalOrder } from './keyword-candidates.js';
+import { type LeadContext, leadingKeys, leadingLength } from './leading-keys.js';
 import { scanDocument, type TermMatcher, type TermOccurrences } from './match-terms.js';
 import type { ParsedQuery, QueryTerm } from './query-terms.js';
-import { compareSortValues, globalScore } from './ranking-score.js';
-import { bucketedPosition, positionCost } from './relevancy-rules.js';
 import {
   compareKeyLists,
   compareScored,
@@ -13,7 +11,6 @@ import {
   type ScoredDocument,
   type ScoringContext,
   scoreDocument,
-  sortEntry,
 } from './score-document.js';
 import { selectTop } from './select-top.js';
 
@@ -80,25 +77,6 @@ function countSeedDocuments(state: IndexState, matcher: TermMatcher): number {
   return count;
 }
 
-/** How many leading keys {@link leadingKeys} yields for this query (the same for every document). */
-function leadingLength(lead: LeadContext): number {
-  let length = 0;
-  for (const rule of lead.scoring.rules) {
-    if (rule.kind === 'sort') length += lead.scoring.sort.length;
-    else if (
-      rule.kind === 'words' ||
-      rule.kind === 'typo' ||
-      rule.kind === 'wordPosition' ||
-      rule.kind === 'custom'
-    )
-      length++;
-    else if ((rule.kind === 'proximity' || rule.kind === 'exactness') && lead.terms.length === 1) length++;
-    else if (rule.kind === 'attributeRank' && lead.maxWeight === 0) length++;
-    else return length;
-  }
-  return length;
-}
-
 /**
  * The words rule's kept terms after a full scan, as {@link findKeywordCandidates} computes them
  * (null when a mandatory term is missing).
@@ -127,182 +105,6 @@ function scanCandidate(
     terms: keptIndices.map((i) => terms[i] as QueryTerm),
     occurrences: keptIndices.map((i) => occurrences[i] as TermOccurrences),
   };
-}
-
-/** What the leading keys of one query are computed from. */
-interface LeadContext {
-  readonly scoring: ScoringContext;
-  readonly terms: readonly QueryTerm[];
-  readonly matchers: readonly TermMatcher[];
-  readonly maxWeight: number;
-  /** Per term, each document's fewest typos. */
-  readonly typos: readonly Uint8Array[];
-  /** Word id of a one-term query's own word (-1 if unknown) and the documents holding it. */
-  readonly selfWord: number;
-  readonly selfDocs: Uint8Array | null;
-}
-
-/**
- * wordPosition cost of one term: the cheapest occurrence (restricted to the term's fewest typos once the
- * typo rule ran). Within an attribute positions only grow, and past the term's query position the cost
- * only grows: each attribute is read up to its first such occurrence.
- */
-function positionCostOf(doc: StoredDocument, matcher: TermMatcher, position: number, typos: number): number {
-  const marks = matcher.marks as Int8Array;
-  const { tokenWords, tokenPositions } = doc;
-  let best = 10;
-  for (const field of doc.fields) {
-    for (let j = field.start; j < field.end; j++) {
-      const m = marks[tokenWords[j] as number] ?? 0;
-      if (m === 0 || (typos >= 0 && (m & 7) - 1 !== typos)) continue;
-      const at = tokenPositions[j] as number;
-      const cost = positionCost(Math.abs(bucketedPosition(at) - position));
-      if (cost < best) best = cost;
-      if (at >= position) break;
-    }
-  }
-  return best;
-}
-
-/**
- * exactness key of a one-term query, as {@link exactnessRank} computes it: the term's own word must sit at
- * its query position in an attribute (`matchesStart`), an attribute made of that word alone is an
- * `exactMatch`; the word counts as exactly matched when the document holds it (postings say so).
- */
-function singleTermExactness(lead: LeadContext, doc: StoredDocument, typoRan: boolean): number {
-  const term = lead.terms[0] as QueryTerm;
-  const self = lead.selfWord;
-  const hasSelf = self >= 0 && lead.selfDocs?.[doc.internalId] === 1;
-  let matchType: 'exactMatch' | 'matchesStart' | 'noExactMatch' = 'noExactMatch';
-  // Once the typo rule ran, a document whose best match has typos has no exact term left.
-  const eligible = hasSelf && !(typoRan && (lead.typos[0] as Uint8Array)[doc.internalId] !== 0);
-  if (eligible) {
-    const target = bucketedPosition(term.position);
-    const { tokenWords, tokenPositions } = doc;
-    let found = false;
-    for (const field of doc.fields) {
-      for (let i = field.start; i < field.end && !found; i++) {
-        const position = bucketedPosition(tokenPositions[i] as number);
-        if (position > target) break;
-        found = tokenWords[i] === self && position === target;
-      }
-      if (found) break;
-    }
-    if (found) {
-      matchType = 'matchesStart';
-      for (const field of doc.fields)
-        if (field.end - field.start === 1 && tokenWords[field.start] === self) matchType = 'exactMatch';
-    }
-  }
-  return globalScore([exactAttributeRank(matchType), { rank: hasSelf ? 2 : 1, maxRank: 2 }]);
-}
-
-/** One key against another (negative: `x` ranks first). */
-function compareKey(x: RankingKey, y: RankingKey): number {
-  if (typeof x === 'number' && typeof y === 'number') return y - x;
-  if (typeof x !== 'number' && typeof y !== 'number') return compareSortValues(x.ascending, x.value, y.value);
-  return 0;
-}
-
-/**
- * The leading ranking keys computable without scanning documents (stops at the first other rule), or
- * null as soon as they rank strictly below `bound` (the document then cannot reach the page).
- */
-function leadingKeys(
-  lead: LeadContext,
-  doc: StoredDocument,
-  kept: readonly number[],
-  bound: readonly RankingKey[] | null,
-): RankingKey[] | null {
-  const { terms, maxWeight, typos } = lead;
-  const ctx = lead.scoring;
-  const keys: RankingKey[] = [];
-  let typoRan = false;
-  let against = bound;
-  let checked = 0;
-  for (const rule of ctx.rules) {
-    if (against !== null) {
-      for (; checked < keys.length; checked++) {
-        const c = compareKey(keys[checked] as RankingKey, against[checked] as RankingKey);
-        if (c > 0) return null;
-        if (c < 0) {
-          against = null;
-          break;
-        }
-      }
-    }
-    switch (rule.kind) {
-      case 'words':
-        keys.push(kept.length / terms.length);
-        break;
-      case 'typo': {
-        let count = 0;
-        let max = 0;
-        for (const i of kept) {
-          max += (terms[i] as QueryTerm).maxTypoCost;
-          count += (typos[i] as Uint8Array)[doc.internalId] as number;
-        }
-        keys.push((max + 1 - count) / (max + 1));
-        typoRan = true;
-        break;
-      }
-      case 'wordPosition': {
-        let cost = 0;
-        for (const i of kept) {
-          const best = typoRan ? ((typos[i] as Uint8Array)[doc.internalId] as number) : -1;
-          cost += positionCostOf(
-            doc,
-            lead.matchers[i] as TermMatcher,
-            (terms[i] as QueryTerm).position,
-            best,
-          );
-        }
-        const max = 10 * kept.length;
-        keys.push((max - cost + 1) / (max + 1));
-        break;
-      }
-      case 'proximity':
-        // A single-term query ranks 1/1 on proximity for every document (decided per query so that every
-        // document gets the same number of leading keys).
-        if (terms.length > 1) return isBelow(keys, against, checked) ? null : keys;
-        keys.push(1);
-        break;
-      case 'attributeRank':
-        // With a single attribute weight (`['*']`) every document ranks 1/1.
-        if (maxWeight !== 0) return isBelow(keys, against, checked) ? null : keys;
-        keys.push(1);
-        break;
-      case 'sort':
-        for (const criterion of ctx.sort) sortEntry(criterion, doc.doc, 0, null, keys);
-        break;
-      case 'custom':
-        sortEntry(rule.criterion, doc.doc, 0, null, keys);
-        break;
-      case 'exactness':
-        if (terms.length > 1) return isBelow(keys, against, checked) ? null : keys;
-        keys.push(singleTermExactness(lead, doc, typoRan));
-        break;
-      default:
-        return isBelow(keys, against, checked) ? null : keys;
-    }
-  }
-  // Every rule has a key: a full tie loses to the bound's document (lower internal ids come first).
-  if (against === null) return keys;
-  for (let i = checked; i < keys.length; i++) {
-    const c = compareKey(keys[i] as RankingKey, against[i] as RankingKey);
-    if (c !== 0) return c > 0 ? null : keys;
-  }
-  return null;
-}
-
-/** Whether keys tied with `bound` before `from` rank strictly below it from there on. */
-function isBelow(keys: readonly RankingKey[], bound: readonly RankingKey[] | null, from: number): boolean {
-  if (bound === null) return false;
-  for (let i = from; i < keys.length; i++) {
-    const c = compareKey(keys[i] as RankingKey, bound[i] as RankingKey);
-    if (c !== 0) return c > 0;
-  }
-  return false;
 }
 
 interface Staged {
