@@ -167,9 +167,10 @@ const queryWordArb = fc
   });
 
 /**
- * devnode's hybrid search re-sorts keyword hits by score (ties by internal id) instead of keeping the
- * keyword ranking's order as Meilisearch's hybrid merge does (see the report / README), so hybrid ratios
- * below 1 are only generated when the keyword ranking is score-monotone: `words` first, no custom rule.
+ * A node's hybrid list interleaves its keyword list (in ranking-rule order) with its semantic list by
+ * weighted score. When the keyword order is not score order (custom or sort rules, `typo` before `words`),
+ * that interleaving cannot be recomputed from the shards' lists: README approximation 8. Hybrid ratios
+ * below 1 are therefore generated only for score-monotone keyword rankings: `words` first, no custom rule.
  */
 function semanticRatios(settings: OracleSettings): number[] {
   const first = settings.rankingRules.find((rule) => rule !== 'sort');

@@ -78,6 +78,35 @@ describe('vector search', () => {
     expect(res.semanticHitCount).toBeGreaterThan(0);
   });
 
+  it('keeps the keyword order (custom rules) inside a hybrid merge', () => {
+    const index = createSearchIndex({
+      uid: 'h',
+      primaryKey: 'id',
+      settings: {
+        rankingRules: ['words', 'price:desc'],
+        sortableAttributes: ['price'],
+        embedders: { default: { source: 'userProvided', dimensions: 2 } },
+      },
+    });
+    index.addDocuments(
+      [
+        { id: 1, title: 'apple', price: 1 },
+        { id: 2, title: 'apple', price: 9 },
+        { id: 3, title: 'pear', price: 5, _vectors: { default: [1, 1] } },
+      ],
+      { mode: 'replace' },
+    );
+    const ids = (ratio: number) =>
+      index
+        .search({ q: 'apple', vector: [1, 1], hybrid: { embedder: 'default', semanticRatio: ratio } })
+        .hits.map((h) => h.id);
+    expect(index.search({ q: 'apple' }).hits.map((h) => h.id)).toEqual([2, 1]);
+    // Keyword hits (score 1 × 0.75) outrank the semantic one (1 × 0.25) and keep `price:desc` order.
+    expect(ids(0.25)).toEqual([2, 1, 3]);
+    // Semantic hit first (1 × 0.75 ≥ 1 × 0.25), then the keyword list in its own order.
+    expect(ids(0.75)).toEqual([3, 2, 1]);
+  });
+
   it('hides _vectors by default and validates embedders and dimensions', () => {
     const index = vectorIndex();
     expect(index.search({ q: 'banana' }).hits).toEqual([{ id: 3, title: 'banana', k: 1 }]);

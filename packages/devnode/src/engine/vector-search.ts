@@ -97,21 +97,28 @@ export function runVectorSearch(
     };
   }
   const keywordResult = keyword(query);
-  const entries: Array<{ hit: ScoredDocument; weighted: number; semantic: boolean }> = [];
-  for (const hit of keywordResult.ranked)
-    entries.push({ hit, weighted: hit.score * (1 - ratio), semantic: false });
-  for (const hit of semantic) entries.push({ hit, weighted: hit.score * ratio, semantic: true });
-  entries.sort(
-    (a, b) => b.weighted - a.weighted || Number(b.semantic) - Number(a.semantic) || a.hit.docId - b.hit.docId,
-  );
+  // Meilisearch merges the two ranked lists by weighted score without re-sorting either one: the keyword
+  // list keeps its own order (sort and custom rules, which the score leaves out), and so does the
+  // semantic list. On equal weighted scores the semantic hit goes first; a document keeps its first place.
+  const keywordHits = keywordResult.ranked;
   const seen = new Set<number>();
   const ranked: ScoredDocument[] = [];
   const semanticIds = new Set<number>();
-  for (const entry of entries) {
-    if (seen.has(entry.hit.docId)) continue;
-    seen.add(entry.hit.docId);
-    ranked.push(entry.hit);
-    if (entry.semantic) semanticIds.add(entry.hit.docId);
+  let k = 0;
+  let v = 0;
+  while (k < keywordHits.length || v < semantic.length) {
+    const keywordHit = keywordHits[k];
+    const semanticHit = semantic[v];
+    const takeSemantic =
+      semanticHit !== undefined &&
+      (keywordHit === undefined || semanticHit.score * ratio >= keywordHit.score * (1 - ratio));
+    const hit = takeSemantic ? semanticHit : keywordHit!;
+    if (takeSemantic) v++;
+    else k++;
+    if (seen.has(hit.docId)) continue;
+    seen.add(hit.docId);
+    ranked.push(hit);
+    if (takeSemantic) semanticIds.add(hit.docId);
   }
   return {
     ranked,
