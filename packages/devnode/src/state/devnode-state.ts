@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeDump, encodeDump } from '../dump/dump-content.js';
-import type { Document, IndexSettings } from '../engine/engine-contract.js';
+import type { IndexSettings } from '../engine/engine-contract.js';
 import { createSearchIndex, defaultSettings, validateSettings } from '../engine/index.js';
 import { Journal } from '../persistence/journal.js';
 import { readSnapshot, type Snapshot, writeSnapshot } from '../persistence/snapshot.js';
