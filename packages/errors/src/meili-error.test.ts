@@ -33,7 +33,9 @@ describe('meiliError', () => {
   });
 
   it('refuses a code outside the catalog loudly', () => {
-    expect(() => meiliError('no_such_code' as 'internal', 'x')).toThrow(/\[BUG\] unknown Meilisearch error code/);
+    expect(() => meiliError('no_such_code' as 'internal', 'x')).toThrow(
+      /\[BUG\] unknown Meilisearch error code/,
+    );
   });
 
   it('keeps every code snake_case, and miroir codes prefixed', () => {

@@ -106,7 +106,10 @@ export const capabilityBlocks = {
   vector_search: v.strictObject({
     enabled: enabled('Serve vector and hybrid search across shards.'),
     over_fetch_factor: v.optional(
-      described(v.pipe(v.number(), v.minValue(1), v.maxValue(10)), 'Vector and hybrid queries fetch offset+limit times this factor from each shard (a request may override it with the X-Miroir-Over-Fetch header).'),
+      described(
+        v.pipe(v.number(), v.minValue(1), v.maxValue(10)),
+        'Vector and hybrid queries fetch offset+limit times this factor from each shard (a request may override it with the X-Miroir-Over-Fetch header).',
+      ),
       1,
     ),
   }),
