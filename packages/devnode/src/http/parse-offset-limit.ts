@@ -33,10 +33,25 @@ function parseParameter(
   code: MeiliErrorCode,
 ): number {
   const raw = query(name);
-  if (raw === undefined) return fallback;
-  if (/^\d+$/.test(raw)) return Number(raw);
+  const value = parseNonNegativeInt(raw, fallback);
+  if (value !== null) return value;
   throw meiliError(
     code,
     `Invalid value in parameter \`${name}\`: could not parse \`${raw}\` as a positive integer`,
   );
+}
+
+/**
+ * Parse one offset/limit style query parameter: absent → `fallback`, otherwise a non-negative integer, or
+ * `null` when the text is not one (the caller throws its own code).
+ *
+ * @example
+ * ```ts
+ * parseNonNegativeInt('5', 20); // 5
+ * parseNonNegativeInt(undefined, 20); // 20
+ * ```
+ */
+export function parseNonNegativeInt(raw: string | undefined, fallback: number): number | null {
+  if (raw === undefined) return fallback;
+  return /^\d+$/.test(raw) ? Number(raw) : null;
 }

@@ -1,7 +1,8 @@
 import { type MeiliErrorCode, meiliError } from '@miroir/errors';
 import type { Context, Hono } from 'hono';
+import { describeValue } from '../engine/describe-value.js';
 import type { BrowseQuery, FilterInput } from '../engine/engine-contract.js';
-import { describeValue, parseNonNegativeInt } from '../http/describe-value.js';
+import { parseNonNegativeInt } from '../http/parse-offset-limit.js';
 import { readDocumentsPayload, readJsonBody } from '../http/read-body.js';
 import { type DevnodeEnv, requireAction } from '../middleware/auth/index.js';
 import { assertIndexUid } from '../state/index-catalog.js';

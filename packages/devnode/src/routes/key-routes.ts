@@ -1,6 +1,6 @@
 import { type MeiliErrorCode, meiliError } from '@miroir/errors';
 import type { Hono } from 'hono';
-import { describeValue } from '../http/describe-value.js';
+import { describeValue } from '../engine/describe-value.js';
 import { parseOffsetLimit } from '../http/parse-offset-limit.js';
 import { readJsonBody } from '../http/read-body.js';
 import { type DevnodeEnv, requireAction } from '../middleware/auth/index.js';

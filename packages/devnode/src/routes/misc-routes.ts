@@ -1,6 +1,6 @@
 import { meiliError } from '@miroir/errors';
 import type { Hono } from 'hono';
-import { describeValue } from '../http/describe-value.js';
+import { describeValue } from '../engine/describe-value.js';
 import { readJsonBody } from '../http/read-body.js';
 import { canAccessIndex, type DevnodeEnv, requireAction } from '../middleware/auth/index.js';
 import type { FaultConfig } from '../middleware/faults/fault-controller.js';

@@ -1,8 +1,8 @@
 import { MeiliError, type MeiliErrorCode, meiliError } from '@miroir/errors';
 import type { Context, Hono } from 'hono';
+import { describeValue } from '../engine/describe-value.js';
 import type { SearchQuery, SearchResponse } from '../engine/engine-contract.js';
 import { validateSearchQuery } from '../engine/index.js';
-import { describeValue } from '../http/describe-value.js';
 import { readJsonBody } from '../http/read-body.js';
 import {
   applySearchRules,
