@@ -74,6 +74,7 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
   let primaryKey: string | null = init.primaryKey ?? null;
 
   const commit = (stored: StoredDocument): void => {
+    state.revision++;
     const previous = state.documents.get(stored.internalId);
     if (previous !== undefined) unindexWords(state, previous);
     state.documents.set(stored.internalId, stored);
@@ -84,6 +85,7 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
   const remove = (internalId: number): void => {
     const stored = state.documents.get(internalId);
     if (stored === undefined) return;
+    state.revision++;
     unindexWords(state, stored);
     state.documents.delete(internalId);
     state.byExternalId.delete(stored.externalId);
@@ -161,6 +163,7 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
     },
     clearDocuments() {
       const count = state.documents.size;
+      state.revision++;
       state.documents.clear();
       state.byExternalId.clear();
       state.words.clear();
@@ -206,6 +209,7 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
     updateSettings(patch) {
       const { settings, reindex } = applySettingsPatch(state.settings, patch);
       state.settings = settings;
+      state.revision++;
       if (reindex) reindexAll(state);
       else refreshWeights(state);
       if (patch.embedders !== undefined) {

@@ -8,6 +8,7 @@ import { matchesAttributePattern } from './field-paths.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { buildMatchers, findKeywordCandidates, type KeywordCandidate } from './keyword-candidates.js';
 import { documentsWithSequence } from './match-terms.js';
+import { rankPlaceholderBySort } from './placeholder-sort.js';
 import { type ParsedQuery, parseQuery } from './query-terms.js';
 import { parseRankingRules } from './ranking-rules.js';
 import { compareScored, type ScoredDocument, type ScoringContext, scoreDocument } from './score-document.js';
@@ -148,6 +149,20 @@ export function rankKeyword(
       for (const id of documentsWithSequence(state, [word])) excluded.add(id);
     for (const phrase of parsed.negativePhrases)
       for (const id of documentsWithSequence(state, phrase)) excluded.add(id);
+    // Sorted with only the page needed: walk a presorted order instead of scoring every document.
+    const bySort =
+      staged && needed !== undefined && !hasThreshold && !unsorted
+        ? rankPlaceholderBySort(state, scoring, predicate, excluded, needed)
+        : null;
+    if (bySort !== null) {
+      const detailedScoring: ScoringContext = { ...scoring, detailed: true };
+      return {
+        ranked: bySort.head,
+        tail: bySort.tail,
+        parsed,
+        withDetails: detailsOf(state, detailedScoring),
+      };
+    }
     for (const stored of state.documents.values()) {
       if (predicate !== null && !predicate(stored.doc)) continue;
       if (excluded.has(stored.internalId)) continue;

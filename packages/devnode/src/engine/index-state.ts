@@ -39,6 +39,8 @@ export interface IndexState {
   /** Lazy removals since the last compaction, and postings added (to decide when to compact). */
   staleCount: number;
   postingCount: number;
+  /** Bumped on every write to documents or settings (invalidates per-query caches). */
+  revision: number;
 }
 
 /** Create an empty index state. */
@@ -54,6 +56,7 @@ export function createIndexState(settings: IndexSettings): IndexState {
     nextInternalId: 0,
     staleCount: 0,
     postingCount: 0,
+    revision: 0,
   };
 }
 
@@ -171,6 +174,7 @@ export function maybeCompact(state: IndexState): void {
 
 /** Re-tokenise every document (after a settings change affecting search). */
 export function reindexAll(state: IndexState): void {
+  state.revision++;
   state.words.clear();
   state.staleCount = 0;
   state.postingCount = 0;

@@ -1,0 +1,47 @@
+import type { IndexState, StoredDocument } from './index-state.js';
+import { compareSortValues } from './ranking-score.js';
+import { sortValue } from './sort-criteria.js';
+
+/** Every document in one sort criterion's order (ties by internal id), with its sort value. */
+export interface SortedDocuments {
+  readonly docs: readonly StoredDocument[];
+  readonly values: readonly (number | string | null)[];
+}
+
+interface SortCache {
+  revision: number;
+  readonly orders: Map<string, SortedDocuments>;
+}
+
+// Built lazily per (field, direction) and dropped as soon as the index state's revision moves (any write).
+const caches = new WeakMap<IndexState, SortCache>();
+
+/**
+ * Every document ordered by `field` (`ascending` or not) as a sort criterion ranks it, ties by internal
+ * id. Cached until the next write to the index.
+ *
+ * @example
+ * ```ts
+ * sortedDocuments(state, 'price', true).docs[0]; // the cheapest document
+ * ```
+ */
+export function sortedDocuments(state: IndexState, field: string, ascending: boolean): SortedDocuments {
+  let cache = caches.get(state);
+  if (cache === undefined || cache.revision !== state.revision) {
+    cache = { revision: state.revision, orders: new Map() };
+    caches.set(state, cache);
+  }
+  const key = `${ascending ? 'a' : 'd'}:${field}`;
+  const cached = cache.orders.get(key);
+  if (cached !== undefined) return cached;
+  const entries = [...state.documents.values()].map((stored) => ({
+    stored,
+    value: sortValue(stored.doc, field, ascending),
+  }));
+  entries.sort(
+    (x, y) => compareSortValues(ascending, x.value, y.value) || x.stored.internalId - y.stored.internalId,
+  );
+  const order: SortedDocuments = { docs: entries.map((e) => e.stored), values: entries.map((e) => e.value) };
+  cache.orders.set(key, order);
+  return order;
+}
