@@ -22,23 +22,53 @@ export interface LeadContext {
 /**
  * wordPosition cost of one term: the cheapest occurrence (restricted to the term's fewest typos once the
  * typo rule ran). Within an attribute positions only grow, and past the term's query position the cost
- * only grows: each attribute is read up to its first such occurrence.
+ * only grows: each attribute is read up to its first such occurrence, or up to where the cost would exceed
+ * `budget` (a result above `budget` is then only a lower bound: the caller discards the document).
  */
-function positionCostOf(doc: StoredDocument, matcher: TermMatcher, position: number, typos: number): number {
+function positionCostOf(
+  doc: StoredDocument,
+  matcher: TermMatcher,
+  position: number,
+  typos: number,
+  budget: number,
+): number {
   const marks = matcher.marks as Int8Array;
   const { tokenWords, tokenPositions } = doc;
+  const cutoff = budget >= 10 ? Number.POSITIVE_INFINITY : cutoffPosition(position, budget);
   let best = 10;
   for (const field of doc.fields) {
     for (let j = field.start; j < field.end; j++) {
+      const at = tokenPositions[j] as number;
+      if (at >= cutoff) break;
       const m = marks[tokenWords[j] as number] ?? 0;
       if (m === 0 || (typos >= 0 && (m & 7) - 1 !== typos)) continue;
-      const at = tokenPositions[j] as number;
       const cost = positionCost(Math.abs(bucketedPosition(at) - position));
       if (cost < best) best = cost;
       if (at >= position) break;
     }
   }
   return best;
+}
+
+const cutoffs = new Map<number, number>();
+
+/** The first position at or past `position` whose cost exceeds `budget` (every later one does too). */
+function cutoffPosition(position: number, budget: number): number {
+  const key = position * 16 + budget;
+  let at = cutoffs.get(key);
+  if (at === undefined) {
+    at = position;
+    while (positionCost(bucketedPosition(at) - position) <= budget) at++;
+    cutoffs.set(key, at);
+  }
+  return at;
+}
+
+/** The largest total wordPosition cost whose key still ties with or beats `bound` (-1: none). */
+function costBudget(max: number, bound: number): number {
+  let cost = -1;
+  while (cost < max && (max - (cost + 1) + 1) / (max + 1) >= bound) cost++;
+  return cost;
 }
 
 /**
@@ -129,6 +159,10 @@ export function leadingKeys(
         break;
       }
       case 'wordPosition': {
+        const max = 10 * kept.length;
+        // Tied so far with the bound: a total cost past the bound's cannot reach the page, stop reading there.
+        const boundKey = against === null ? null : against[keys.length];
+        const budget = typeof boundKey === 'number' ? costBudget(max, boundKey) : max;
         let cost = 0;
         for (const i of kept) {
           const best = typoRan ? ((typos[i] as Uint8Array)[doc.internalId] as number) : -1;
@@ -137,9 +171,10 @@ export function leadingKeys(
             lead.matchers[i] as TermMatcher,
             (terms[i] as QueryTerm).position,
             best,
+            budget - cost,
           );
+          if (cost > budget) return null;
         }
-        const max = 10 * kept.length;
         keys.push((max - cost + 1) / (max + 1));
         break;
       }
