@@ -1,4 +1,5 @@
 import type { DocumentPredicate } from './compile-filter.js';
+import { documentsById } from './documents-by-id.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { type AttributeSwitches, type KeywordCandidate, removalOrder } from './keyword-candidates.js';
 import { type LeadContext, leadingKeys, leadingLength } from './leading-keys.js';
@@ -190,12 +191,13 @@ export function rankByPostings(
     top.splice(lo, 0, entry);
     if (top.length > needed) top.pop();
   };
+  const byId = documentsById(state);
   for (let docId = 0; docId < state.nextInternalId; docId++) {
     let possible = true;
     for (let m = 0; m < mandatory.length && possible; m++)
       possible = isPossible(mandatory[m] as number, docId);
     if (!possible || !isPossible(seed, docId)) continue;
-    const doc = state.documents.get(docId);
+    const doc = byId[docId];
     if (doc === undefined) return null;
     const bound = top.length === needed ? (top[needed - 1] as Staged).keys : null;
     if (anySequence?.[docId] === 1) {
