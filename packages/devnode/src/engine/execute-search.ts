@@ -2,9 +2,9 @@ import { meiliError } from '@miroir/errors';
 import { buildHit } from './build-hit.js';
 import { compileFilter, filterablePatterns, isFilterable } from './compile-filter.js';
 import { distinctValues } from './distinct-values.js';
-import { documentsById } from './documents-by-id.js';
-import type { Document, SearchQuery, SearchResponse } from './engine-contract.js';
-import { computeFacets, resolveFacetNames } from './facet-distribution.js';
+import type { SearchQuery, SearchResponse } from './engine-contract.js';
+import { resolveFacetNames } from './facet-distribution.js';
+import { computeFacetsById } from './facet-index.js';
 import { matchesAttributePattern } from './field-paths.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { buildMatchers, findKeywordCandidates, type KeywordCandidate } from './keyword-candidates.js';
@@ -276,14 +276,11 @@ export function executeSearch(state: IndexState, query: SearchQuery, now: () => 
   }
   if (facetNames !== null) {
     // Internal-id order: a facet value is displayed as its first indexed spelling, whatever the ranking.
-    const byId = documentsById(state);
     const ids = new Int32Array(ranked.length + tail.length);
     for (let i = 0; i < ranked.length; i++) ids[i] = (ranked[i] as ScoredDocument).docId;
     ids.set(tail, ranked.length);
     ids.sort();
-    const docs: Document[] = [];
-    for (const id of ids) docs.push((byId[id] as StoredDocument).doc);
-    const { facetDistribution, facetStats } = computeFacets(docs, facetNames, settings);
+    const { facetDistribution, facetStats } = computeFacetsById(state, ids, facetNames, settings);
     response.facetDistribution = facetDistribution;
     response.facetStats = facetStats;
   }

@@ -5,7 +5,7 @@ import { valuesAtPath } from './field-paths.js';
 import { normalizeWord } from './tokenize.js';
 
 /** One facet value with its display form and document count. */
-interface FacetBucket {
+export interface FacetBucket {
   readonly display: string;
   readonly isNumber: boolean;
   readonly numeric: number;
@@ -117,6 +117,26 @@ export function computeFacets(
       }
     });
   }
+  return finishFacets(facets, buckets, stats, settings);
+}
+
+/**
+ * Order, truncate and render per-facet buckets (any insertion order: the order is total) and stats.
+ *
+ * @example
+ * ```ts
+ * finishFacets(['g'], [new Map()], [{ min: Infinity, max: -Infinity }], defaultSettings());
+ * ```
+ */
+export function finishFacets(
+  facets: readonly string[],
+  buckets: readonly Map<string, FacetBucket>[],
+  stats: readonly { min: number; max: number }[],
+  settings: IndexSettings,
+): {
+  facetDistribution: Record<string, Record<string, number>>;
+  facetStats: Record<string, { min: number; max: number }>;
+} {
   const facetDistribution: Record<string, Record<string, number>> = {};
   const facetStats: Record<string, { min: number; max: number }> = {};
   facets.forEach((facet, i) => {

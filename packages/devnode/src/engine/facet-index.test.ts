@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSearchIndex } from './create-search-index.js';
+import { computeFacets } from './facet-distribution.js';
+
+const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 60);
+
+// Case variants share a facet value (first spelling by internal id wins), arrays repeat values.
+const valueArb = fc.oneof(
+  fc.constantFrom('Drama', 'drama', 'DRAMA', 'action', 'true', 'Ünï'),
+  fc.boolean(),
+  fc.integer({ min: -3, max: 3 }),
+  fc.constantFrom(0.5, -0, 1e21),
+);
+const docArb = fc.record({
+  genre: fc.option(fc.oneof(valueArb, fc.array(valueArb, { maxLength: 4 })), { nil: undefined }),
+  meta: fc.option(fc.record({ tag: valueArb }), { nil: undefined }),
+});
+
+describe('facet counts from per-attribute value tables', () => {
+  it('equal counting over the documents themselves, also after writes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(docArb, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.constantFrom<'alpha' | 'count'>('alpha', 'count'),
+        fc.integer({ min: 1, max: 4 }),
+        (docs, cut, order, maxValuesPerFacet) => {
+          const index = createSearchIndex({
+            uid: 'facets',
+            primaryKey: 'id',
+            settings: {
+              filterableAttributes: ['genre', 'meta.tag'],
+              faceting: { maxValuesPerFacet, sortFacetValuesBy: { '*': order } },
+            },
+          });
+          index.addDocuments(
+            docs.map((d, id) => ({ id, ...d })),
+            { mode: 'replace' },
+          );
+          const compare = (): void => {
+            const response = index.search({ q: '', facets: ['genre', 'meta.tag'], limit: 0 });
+            const expected = computeFacets(index.allDocuments(), ['genre', 'meta.tag'], index.getSettings());
+            expect(response.facetDistribution).toEqual(expected.facetDistribution);
+            expect(response.facetStats).toEqual(expected.facetStats);
+          };
+          compare();
+          index.deleteDocuments(docs.slice(0, cut).map((_, id) => id));
+          index.addDocuments([{ id: 1, genre: ['drama', 7] }], { mode: 'replace' });
+          compare();
+        },
+      ),
+      { numRuns: NUM_RUNS, seed: 20261122 },
+    );
+  });
+});
