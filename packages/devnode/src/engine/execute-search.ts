@@ -1,11 +1,12 @@
 import { meiliError } from '@miroir/errors';
 import { buildHit } from './build-hit.js';
-import { compileFilter, filterablePatterns, isFilterable } from './compile-filter.js';
+import { filterablePatterns, isFilterable } from './compile-filter.js';
 import { distinctValues } from './distinct-values.js';
 import type { SearchQuery, SearchResponse } from './engine-contract.js';
 import { resolveFacetNames } from './facet-distribution.js';
 import { computeFacetsById } from './facet-index.js';
 import { matchesAttributePattern } from './field-paths.js';
+import { compileIdFilter } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { buildMatchers, findKeywordCandidates, type KeywordCandidate } from './keyword-candidates.js';
 import { documentsWithSequence } from './match-terms.js';
@@ -104,7 +105,7 @@ export function rankKeyword(
     state,
     rules.some((r) => r.kind === 'sort'),
   );
-  const predicate = compileFilter(query.filter, settings.filterableAttributes);
+  const allows = compileIdFilter(state, query.filter);
   const searchOn = checkSearchOn(query, state);
   const parsed = parseQuery(query.q ?? '', settings);
   const fidCount = state.fidPaths.length;
@@ -153,7 +154,7 @@ export function rankKeyword(
     // Sorted with only the page needed: walk a presorted order instead of scoring every document.
     const bySort =
       staged && needed !== undefined && !hasThreshold && !unsorted
-        ? rankPlaceholderBySort(state, scoring, predicate, excluded, needed)
+        ? rankPlaceholderBySort(state, scoring, allows, excluded, needed)
         : null;
     if (bySort !== null) {
       const detailedScoring: ScoringContext = { ...scoring, detailed: true };
@@ -165,7 +166,7 @@ export function rankKeyword(
       };
     }
     for (const stored of state.documents.values()) {
-      if (predicate !== null && !predicate(stored.doc)) continue;
+      if (allows !== null && !allows(stored.internalId)) continue;
       if (excluded.has(stored.internalId)) continue;
       // Without sort criteria every placeholder hit scores 1 with empty details: skip the scoring pass.
       scored.push(
@@ -181,7 +182,7 @@ export function rankKeyword(
     // Staged ranking leaves documents past the page unscored: only when nothing reads their scores.
     const head =
       staged && needed !== undefined && !hasThreshold
-        ? rankByPostings(state, parsed, matchers, strategy, switches, predicate, scoring, maxWeight, needed)
+        ? rankByPostings(state, parsed, matchers, strategy, switches, allows, scoring, maxWeight, needed)
         : null;
     if (head !== null) {
       const detailedScoring: ScoringContext = { ...scoring, detailed: true };
@@ -190,7 +191,7 @@ export function rankKeyword(
     const candidates = findKeywordCandidates(state, parsed, strategy, switches, matchers);
     for (const candidate of candidates) {
       const stored = state.documents.get(candidate.docId) as StoredDocument;
-      if (predicate !== null && !predicate(stored.doc)) continue;
+      if (allows !== null && !allows(stored.internalId)) continue;
       scored.push(scoreDocument(scoring, stored.doc, stored.internalId, candidate));
     }
   }

@@ -20,6 +20,8 @@ export interface StoredDocument {
   readonly tokenPositions: Int32Array;
   readonly tokenFids: Int32Array;
   readonly fields: readonly FieldRange[];
+  /** Per token, the next token index holding the same word (-1: none): a word's occurrences as a chain. */
+  readonly nextSame: Int32Array;
   /** embedder name → vectors. */
   readonly vectors: Map<string, number[][]>;
 }
@@ -139,27 +141,71 @@ export function buildStoredDocument(
     }
     fields.push({ fid, start, end: at });
   }
-  return { internalId, externalId, doc, tokenWords, tokenPositions, tokenFids, fields, vectors };
+  const nextSame = sameWordChain(tokenWords, state.words.size);
+  return { internalId, externalId, doc, tokenWords, tokenPositions, tokenFids, fields, nextSame, vectors };
 }
 
-function distinctWords(stored: StoredDocument): Set<number> {
-  return new Set(stored.tokenWords);
+// Scratch for per-document word bookkeeping: `seenAt[word]` is valid when `seenStamp[word] === stamp`.
+let seenAt = new Int32Array(1024);
+let seenStamp = new Int32Array(1024);
+let stamp = 0;
+
+function nextStamp(vocabularySize: number): number {
+  if (seenAt.length < vocabularySize) {
+    const size = Math.max(vocabularySize, seenAt.length * 2);
+    seenAt = new Int32Array(size);
+    seenStamp = new Int32Array(size);
+    stamp = 0;
+  }
+  if (stamp === 0x7fffffff) {
+    seenStamp.fill(0);
+    stamp = 0;
+  }
+  return ++stamp;
+}
+
+function sameWordChain(tokenWords: Int32Array, vocabularySize: number): Int32Array {
+  const next = new Int32Array(tokenWords.length).fill(-1);
+  const current = nextStamp(vocabularySize);
+  for (let i = tokenWords.length - 1; i >= 0; i--) {
+    const word = tokenWords[i] as number;
+    if (seenStamp[word] === current) next[i] = seenAt[word] as number;
+    seenStamp[word] = current;
+    seenAt[word] = i;
+  }
+  return next;
+}
+
+/** Visit each distinct word of a document once, with the token index of its first occurrence. */
+function forEachFirstOccurrence(
+  state: IndexState,
+  stored: StoredDocument,
+  visit: (wordId: number, firstToken: number) => void,
+): void {
+  const current = nextStamp(state.words.size);
+  const words = stored.tokenWords;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as number;
+    if (seenStamp[word] === current) continue;
+    seenStamp[word] = current;
+    visit(word, i);
+  }
 }
 
 /** Add a document's words to the inverted index. */
 export function indexWords(state: IndexState, stored: StoredDocument): void {
-  for (const wordId of distinctWords(stored)) {
-    state.words.add(wordId, stored.internalId);
+  forEachFirstOccurrence(state, stored, (wordId, firstToken) => {
+    state.words.add(wordId, stored.internalId, firstToken);
     state.postingCount++;
-  }
+  });
 }
 
 /** Lazily remove a document's words from the inverted index (see {@link maybeCompact}). */
 export function unindexWords(state: IndexState, stored: StoredDocument): void {
-  for (const wordId of distinctWords(stored)) {
+  forEachFirstOccurrence(state, stored, (wordId) => {
     state.words.remove(wordId, stored.internalId);
     state.staleCount++;
-  }
+  });
 }
 
 /** Rebuild the postings once more than half of them are stale (after deletions / replacements). */

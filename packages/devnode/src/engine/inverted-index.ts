@@ -24,7 +24,7 @@ export function occurrencePosition(occurrence: number): number {
  * @example
  * ```ts
  * const index = createInvertedIndex();
- * index.add(index.intern('batman'), 0);
+ * index.add(index.intern('batman'), 0, 0);
  * index.wordsWithPrefix('bat'); // [id of 'batman']
  * ```
  */
@@ -35,11 +35,14 @@ export interface InvertedIndex {
   lookup(word: string): number;
   word(id: number): string;
   readonly size: number;
-  add(wordId: number, docId: number): void;
+  /** Record that a document contains a word, first at token index `firstToken` of its token arrays. */
+  add(wordId: number, docId: number, firstToken: number): void;
   /** Record that a document no longer contains a word (lazy removal). */
   remove(wordId: number, docId: number): void;
   /** Document ids possibly containing the word (may include stale ids). */
   postings(wordId: number): readonly number[];
+  /** Per posting (same order as {@link postings}), the word's first token index in that document. */
+  firstTokens(wordId: number): readonly number[];
   /** Word ids starting with a prefix. */
   wordsWithPrefix(prefix: string): number[];
   /** Visit words within `budget` edits of `query` (see {@link createInvertedIndex}). */
@@ -60,6 +63,7 @@ export function createInvertedIndex(): InvertedIndex {
   let ids = new Map<string, number>();
   let words: string[] = [];
   let lists: number[][] = [];
+  let firsts: number[][] = [];
   let stale: number[] = [];
   let sorted: number[] | null = null;
   const vocabulary = (): number[] => {
@@ -86,6 +90,7 @@ export function createInvertedIndex(): InvertedIndex {
         ids.set(word, id);
         words.push(word);
         lists.push([]);
+        firsts.push([]);
         stale.push(0);
         sorted = null;
       }
@@ -96,13 +101,15 @@ export function createInvertedIndex(): InvertedIndex {
     get size() {
       return words.length;
     },
-    add(wordId, docId) {
+    add(wordId, docId, firstToken) {
       (lists[wordId] as number[]).push(docId);
+      (firsts[wordId] as number[]).push(firstToken);
     },
     remove(wordId) {
       stale[wordId] = (stale[wordId] ?? 0) + 1;
     },
     postings: (wordId) => lists[wordId] ?? [],
+    firstTokens: (wordId) => firsts[wordId] ?? [],
     wordsWithPrefix(prefix) {
       const vocab = vocabulary();
       const out: number[] = [];
@@ -204,12 +211,14 @@ export function createInvertedIndex(): InvertedIndex {
     },
     resetPostings() {
       lists = lists.map(() => []);
+      firsts = firsts.map(() => []);
       stale = stale.map(() => 0);
     },
     clear() {
       ids = new Map();
       words = [];
       lists = [];
+      firsts = [];
       stale = [];
       sorted = null;
     },

@@ -1,6 +1,7 @@
 import { exactAttributeRank } from './exactness-rule.js';
-import type { StoredDocument } from './index-state.js';
+import type { FieldRange, StoredDocument } from './index-state.js';
 import type { TermMatcher } from './match-terms.js';
+import { type ProximityLead, proximityKey } from './proximity-lead.js';
 import type { QueryTerm } from './query-terms.js';
 import { compareSortValues, globalScore } from './ranking-score.js';
 import { bucketedPosition, positionCost } from './relevancy-rules.js';
@@ -17,6 +18,8 @@ export interface LeadContext {
   /** Word id of a one-term query's own word (-1 if unknown) and the documents holding it. */
   readonly selfWord: number;
   readonly selfDocs: Uint8Array | null;
+  /** The proximity key's plan for a multi-term query (null: proximity needs a scan). */
+  readonly proximity: ProximityLead | null;
 }
 
 /**
@@ -36,7 +39,9 @@ function positionCostOf(
   const { tokenWords, tokenPositions } = doc;
   const cutoff = budget >= 10 ? Number.POSITIVE_INFINITY : cutoffPosition(position, budget);
   let best = 10;
-  for (const field of doc.fields) {
+  const fields = doc.fields;
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f] as FieldRange;
     for (let j = field.start; j < field.end; j++) {
       const at = tokenPositions[j] as number;
       if (at >= cutoff) break;
@@ -50,16 +55,17 @@ function positionCostOf(
   return best;
 }
 
-const cutoffs = new Map<number, number>();
+// By `position * 16 + budget` (query positions are small: a query keeps 10 words).
+const cutoffs: number[] = [];
 
 /** The first position at or past `position` whose cost exceeds `budget` (every later one does too). */
 function cutoffPosition(position: number, budget: number): number {
   const key = position * 16 + budget;
-  let at = cutoffs.get(key);
+  let at = cutoffs[key];
   if (at === undefined) {
     at = position;
     while (positionCost(bucketedPosition(at) - position) <= budget) at++;
-    cutoffs.set(key, at);
+    cutoffs[key] = at;
   }
   return at;
 }
@@ -181,8 +187,9 @@ export function leadingKeys(
       case 'proximity':
         // A single-term query ranks 1/1 on proximity for every document (decided per query so that every
         // document gets the same number of leading keys).
-        if (terms.length > 1) return isBelow(keys, against, checked) ? null : keys;
-        keys.push(1);
+        if (terms.length === 1) keys.push(1);
+        else if (lead.proximity !== null) keys.push(proximityKey(lead.proximity, doc, kept, typoRan));
+        else return isBelow(keys, against, checked) ? null : keys;
         break;
       case 'attributeRank':
         // With a single attribute weight (`['*']`) every document ranks 1/1.
@@ -241,7 +248,8 @@ export function leadingLength(lead: LeadContext): number {
       rule.kind === 'custom'
     )
       length++;
-    else if ((rule.kind === 'proximity' || rule.kind === 'exactness') && lead.terms.length === 1) length++;
+    else if (rule.kind === 'proximity' && (lead.terms.length === 1 || lead.proximity !== null)) length++;
+    else if (rule.kind === 'exactness' && lead.terms.length === 1) length++;
     else if (rule.kind === 'attributeRank' && lead.maxWeight === 0) length++;
     else return length;
   }

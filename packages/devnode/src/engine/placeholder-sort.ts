@@ -1,4 +1,4 @@
-import type { DocumentPredicate } from './compile-filter.js';
+import type { IdFilter } from './id-filter.js';
 import type { IndexState } from './index-state.js';
 import { compareSortValues } from './ranking-score.js';
 import { compareScored, type ScoredDocument, type ScoringContext, scoreDocument } from './score-document.js';
@@ -18,7 +18,7 @@ import { sortedDocuments } from './sorted-documents.js';
 export function rankPlaceholderBySort(
   state: IndexState,
   scoring: ScoringContext,
-  predicate: DocumentPredicate | null,
+  allows: IdFilter | null,
   excluded: ReadonlySet<number>,
   needed: number,
 ): { head: ScoredDocument[]; tail: number[] } | null {
@@ -33,7 +33,7 @@ export function rankPlaceholderBySort(
   for (let i = 0; i < docs.length; i++) {
     const stored = docs[i];
     if (stored === undefined) continue;
-    if (predicate !== null && !predicate(stored.doc)) continue;
+    if (allows !== null && !allows(stored.internalId)) continue;
     if (excluded.has(stored.internalId)) continue;
     if (!closed && boundary !== undefined && compareSortValues(first.ascending, values[i], boundary) !== 0)
       closed = true;

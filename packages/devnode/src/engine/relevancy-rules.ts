@@ -29,16 +29,21 @@ export function restrictToBestTypos(input: RuleInput): RuleInput {
   const occurrences = input.occurrences.map((occ) => {
     let best = Number.POSITIVE_INFINITY;
     for (const t of occ.typos) best = Math.min(best, t);
-    if (occ.typos.every((t) => t === best)) return occ;
-    const keep = occ.typos.map((t) => t === best);
-    return {
-      occurrences: occ.occurrences.filter((_, i) => keep[i]),
-      spans: occ.spans.filter((_, i) => keep[i]),
-      typos: occ.typos.filter((_, i) => keep[i]),
-      exact: occ.exact.filter((_, i) => keep[i]),
-    };
+    return occurrencesWithTypos(occ, best);
   });
   return { ...input, occurrences, typoFiltered: true };
+}
+
+/** A term's occurrences with exactly `typos` typos. */
+export function occurrencesWithTypos(occ: TermOccurrences, typos: number): TermOccurrences {
+  if (occ.typos.every((t) => t === typos)) return occ;
+  const keep = occ.typos.map((t) => t === typos);
+  return {
+    occurrences: occ.occurrences.filter((_, i) => keep[i]),
+    spans: occ.spans.filter((_, i) => keep[i]),
+    typos: occ.typos.filter((_, i) => keep[i]),
+    exact: occ.exact.filter((_, i) => keep[i]),
+  };
 }
 
 /**
@@ -71,7 +76,7 @@ export function positionCost(distance: number): number {
 }
 
 /** Proximity pairs only exist between terms adjacent in the query; each pair costs 0..3. */
-const MAX_PAIR_COST = 3;
+export const MAX_PAIR_COST = 3;
 
 /** typo rule: total typos (sum over terms of the cheapest occurrence) against the maximum cost. */
 export function typoRank(input: RuleInput): { typoCount: number; maxTypoCount: number } {
@@ -88,7 +93,7 @@ export function typoRank(input: RuleInput): { typoCount: number; maxTypoCount: n
 }
 
 /** Occurrences examined per term when pairing (bounds the quadratic scan on pathological documents). */
-const MAX_PAIRED_OCCURRENCES = 1000;
+export const MAX_PAIRED_OCCURRENCES = 1000;
 
 function pairCost(left: TermOccurrences, right: TermOccurrences, byAttribute: boolean): number {
   let best = MAX_PAIR_COST;
@@ -122,7 +127,9 @@ function pairCost(left: TermOccurrences, right: TermOccurrences, byAttribute: bo
 }
 
 /** proximity rule: sum of pair costs between query-adjacent terms. */
-export function proximityRank(input: RuleInput): Rank {
+export function proximityRank(
+  input: Pick<RuleInput, 'terms' | 'occurrences' | 'proximityByAttribute'>,
+): Rank {
   let cost = 0;
   let max = 0;
   for (let i = 0; i + 1 < input.terms.length; i++) {

@@ -49,17 +49,21 @@ const queryArb = fc.record({
     ['words', 'typo', 'sort', 'proximity', 'attributeRank', 'wordPosition', 'exactness'],
     ['sort', 'words', 'exactness'],
     ['price:desc', 'words', 'typo', 'proximity', 'sort'],
+    // Proximity before typo: every occurrence counts, not only each term's fewest-typo ones.
+    ['words', 'proximity', 'typo', 'sort', 'wordPosition', 'exactness'],
   ) as fc.Arbitrary<string[] | undefined>,
+  proximityPrecision: fc.constantFrom('byWord', 'byAttribute') as fc.Arbitrary<'byWord' | 'byAttribute'>,
 });
 
 describe('staged ranking', () => {
   it('returns exactly what a full scoring pass returns', () => {
     fc.assert(
-      fc.property(docsArb, queryArb, (docs, { rankingRules, ...query }) => {
+      fc.property(docsArb, queryArb, (docs, { rankingRules, proximityPrecision, ...query }) => {
         const index = createSearchIndex({
           uid: 'staged',
           primaryKey: 'id',
           settings: {
+            proximityPrecision,
             filterableAttributes: ['genre'],
             sortableAttributes: ['price', 'genre'],
             ...(rankingRules === undefined ? {} : { rankingRules }),
@@ -82,6 +86,25 @@ describe('staged ranking', () => {
       }),
       { numRuns: NUM_RUNS, seed: 20261122 },
     );
+  });
+
+  it('ranks proximity in documents longer than the occurrence cap as a full scan does', () => {
+    const index = createSearchIndex({ uid: 'long', primaryKey: 'id' });
+    const filler = Array.from({ length: 1000 }, () => 'batman robin').join(' ');
+    index.addDocuments(
+      [
+        // Past a term's first 1,000 occurrences the rule stops pairing: the adjacent pair at the end is not seen.
+        { id: 0, overview: `${filler} batman joker` },
+        { id: 1, overview: 'batman robin joker' },
+        { id: 2, overview: 'joker batman' },
+      ],
+      { mode: 'replace' },
+    );
+    const query: SearchQuery = { q: 'batman joker', limit: 2, showRankingScoreDetails: true };
+    const staged = index.search(query);
+    const full = index.search({ ...query, rankingScoreThreshold: 0 });
+    expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
+    expect(staged.hits.map((h) => h.id)).toEqual([1, 2]);
   });
 
   it('ranks an attribute made of the query word alone first, whatever the document order', () => {

@@ -1,9 +1,10 @@
-import type { DocumentPredicate } from './compile-filter.js';
 import { documentsById } from './documents-by-id.js';
+import type { IdFilter } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { type AttributeSwitches, type KeywordCandidate, removalOrder } from './keyword-candidates.js';
 import { type LeadContext, leadingKeys, leadingLength } from './leading-keys.js';
 import { scanDocument, type TermMatcher, type TermOccurrences } from './match-terms.js';
+import { planProximityLead } from './proximity-lead.js';
 import type { ParsedQuery, QueryTerm } from './query-terms.js';
 import {
   compareKeyLists,
@@ -14,6 +15,7 @@ import {
   scoreDocument,
 } from './score-document.js';
 import { selectTop } from './select-top.js';
+import { markSequenceDocuments } from './term-occurrences.js';
 
 const ABSENT = 255;
 
@@ -49,23 +51,13 @@ function bestTypos(state: IndexState, matcher: TermMatcher): Uint8Array {
 }
 
 /**
- * Documents possibly matching one of the term's multi-word sequences (those holding every word of it;
- * decided by scanning), or null without sequences.
+ * Documents where one of the term's multi-word sequences occurs (postings are exact here), or null
+ * without sequences.
  */
 function sequenceDocuments(state: IndexState, matcher: TermMatcher): Uint8Array | null {
   if (matcher.sequences.length === 0) return null;
   const marks = new Uint8Array(state.nextInternalId);
-  for (const sequence of matcher.sequences) {
-    let current = new Uint8Array(state.nextInternalId);
-    for (const docId of state.words.postings(sequence.words[0] as number)) current[docId] = 1;
-    for (let k = 1; k < sequence.words.length; k++) {
-      const next = new Uint8Array(state.nextInternalId);
-      for (const docId of state.words.postings(sequence.words[k] as number))
-        next[docId] = current[docId] as number;
-      current = next;
-    }
-    for (let d = 0; d < current.length; d++) if (current[d] === 1) marks[d] = 1;
-  }
+  for (const sequence of matcher.sequences) markSequenceDocuments(state, sequence, marks);
   return marks;
 }
 
@@ -139,7 +131,7 @@ export function rankByPostings(
   matchers: readonly TermMatcher[],
   strategy: 'last' | 'all' | 'frequency',
   switches: AttributeSwitches,
-  predicate: DocumentPredicate | null,
+  allows: IdFilter | null,
   scoring: ScoringContext,
   maxWeight: number,
   needed: number,
@@ -166,7 +158,10 @@ export function rankByPostings(
     selfDocs = new Uint8Array(state.nextInternalId);
     for (const docId of state.words.postings(selfWord)) selfDocs[docId] = 1;
   }
-  const lead: LeadContext = { scoring, terms, matchers, maxWeight, typos, selfWord, selfDocs };
+  const proximity = scoring.rules.some((rule) => rule.kind === 'proximity')
+    ? planProximityLead(state, matchers, typos, switches, state.settings.proximityPrecision === 'byAttribute')
+    : null;
+  const lead: LeadContext = { scoring, terms, matchers, maxWeight, typos, selfWord, selfDocs, proximity };
   const leadLength = leadingLength(lead);
   // When leading keys cover every rule they are the full keys: ties are then decided by internal id.
   const complete =
@@ -191,19 +186,35 @@ export function rankByPostings(
     top.splice(lo, 0, entry);
     if (top.length > needed) top.pop();
   };
+  // The words rule's kept terms depend only on which terms a document holds: one array per presence mask.
+  const keptByPresence = new Map<number, number[]>();
+  const keptFor = (present: number): number[] => {
+    let kept = keptByPresence.get(present);
+    if (kept === undefined) {
+      const set = new Set(allIndices);
+      for (const i of order) {
+        if ([...set].every((k) => (present & (1 << k)) !== 0)) break;
+        set.delete(i);
+      }
+      kept = [...set].sort((x, y) => x - y);
+      keptByPresence.set(present, kept);
+    }
+    return kept;
+  };
   const byId = documentsById(state);
   for (let docId = 0; docId < state.nextInternalId; docId++) {
     let possible = true;
     for (let m = 0; m < mandatory.length && possible; m++)
       possible = isPossible(mandatory[m] as number, docId);
     if (!possible || !isPossible(seed, docId)) continue;
+    if (allows !== null && !allows(docId)) continue;
     const doc = byId[docId];
     if (doc === undefined) return null;
     const bound = top.length === needed ? (top[needed - 1] as Staged).keys : null;
     if (anySequence?.[docId] === 1) {
       // A multi-word sequence may match (or lower the typos): score this document from a full scan.
       const candidate = scanCandidate(doc, matchers, switches, terms, mandatory, order);
-      if (candidate === null || (predicate !== null && !predicate(doc.doc))) continue;
+      if (candidate === null) continue;
       const scored = scoreDocument(scoring, doc.doc, docId, candidate);
       const keys = scored.keys.slice(0, leadLength);
       const versus = bound === null ? -1 : compareKeyLists(keys, bound);
@@ -211,17 +222,12 @@ export function rankByPostings(
       else admit({ doc, kept: [], keys, scored });
       continue;
     }
-    if (predicate !== null && !predicate(doc.doc)) continue;
     let kept = allIndices;
     if (order.length > 0) {
-      const set = new Set(allIndices);
-      for (const i of order) {
-        let all = true;
-        for (const k of set) if ((typos[k] as Uint8Array)[docId] === ABSENT) all = false;
-        if (all) break;
-        set.delete(i);
-      }
-      kept = [...set].sort((x, y) => x - y);
+      let present = 0;
+      for (let i = 0; i < typos.length; i++)
+        if ((typos[i] as Uint8Array)[docId] !== ABSENT) present |= 1 << i;
+      kept = keptFor(present);
     }
     const keys = leadingKeys(lead, doc, kept, bound);
     if (keys === null) tail.push(docId);

@@ -1,7 +1,7 @@
 import { meiliError } from '@miroir/errors';
-import { compileFilter } from './compile-filter.js';
 import type { SearchQuery } from './engine-contract.js';
 import type { KeywordRanking } from './execute-search.js';
+import { compileIdFilter } from './id-filter.js';
 import type { IndexState } from './index-state.js';
 import { type ParsedQuery, parseQuery } from './query-terms.js';
 import type { ScoredDocument } from './score-document.js';
@@ -24,12 +24,12 @@ function semanticRanking(
   embedder: string,
   vector: readonly number[],
 ): ScoredDocument[] {
-  const predicate = compileFilter(query.filter, state.settings.filterableAttributes);
+  const allows = compileIdFilter(state, query.filter);
   const out: ScoredDocument[] = [];
   for (const stored of state.documents.values()) {
     const vectors = stored.vectors.get(embedder);
     if (vectors === undefined || vectors.length === 0) continue;
-    if (predicate !== null && !predicate(stored.doc)) continue;
+    if (allows !== null && !allows(stored.internalId)) continue;
     let similarity = 0;
     for (const v of vectors) similarity = Math.max(similarity, cosineSimilarity(vector, v));
     out.push({

@@ -1,0 +1,92 @@
+import { documentsById } from './documents-by-id.js';
+import type { IndexState } from './index-state.js';
+import type { TermMatcher, WordSequence } from './match-terms.js';
+
+/**
+ * The words of one query term that each document holds, as per-document linked entries: each entry is
+ * a word and the token index of its first occurrence in the document (the document's `nextSame` chain
+ * gives the others). Built from postings only, so a document's occurrences of the term are reached
+ * without scanning its tokens.
+ */
+export interface TermWordsByDocument {
+  /** Per internal id, the first entry (-1: the document holds none of the term's words). */
+  readonly head: Int32Array;
+  readonly next: Int32Array;
+  readonly word: Int32Array;
+  readonly firstToken: Int32Array;
+}
+
+/** How many postings the term's marked words have in all (what collecting their entries costs). */
+export function termPostingCount(state: IndexState, matcher: TermMatcher): number {
+  const marks = matcher.marks;
+  if (marks === null) return 0;
+  let total = 0;
+  for (const wordId of matcher.seedWords)
+    if ((marks[wordId] ?? 0) !== 0) total += state.words.postings(wordId).length;
+  return total;
+}
+
+/**
+ * Collect, per document, the term's marked words it holds (postings must be exact: no stale entries).
+ *
+ * @example
+ * ```ts
+ * const byDoc = termWordsByDocument(state, matcher);
+ * for (let e = byDoc.head[docId]; e !== -1; e = byDoc.next[e]) visit(byDoc.word[e], byDoc.firstToken[e]);
+ * ```
+ */
+export function termWordsByDocument(state: IndexState, matcher: TermMatcher): TermWordsByDocument {
+  const marks = matcher.marks as Int8Array;
+  const head = new Int32Array(state.nextInternalId).fill(-1);
+  // Seed lists may repeat a word (a split word's left half can also be a typo candidate): count it once.
+  const unique = [...new Set(matcher.seedWords)].filter((wordId) => (marks[wordId] ?? 0) !== 0);
+  let size = 0;
+  for (const wordId of unique) size += state.words.postings(wordId).length;
+  const next = new Int32Array(size);
+  const word = new Int32Array(size);
+  const firstToken = new Int32Array(size);
+  let at = 0;
+  for (const wordId of unique) {
+    const docs = state.words.postings(wordId);
+    const firsts = state.words.firstTokens(wordId);
+    for (let k = 0; k < docs.length; k++, at++) {
+      const docId = docs[k] as number;
+      word[at] = wordId;
+      firstToken[at] = firsts[k] as number;
+      next[at] = head[docId] as number;
+      head[docId] = at;
+    }
+  }
+  return { head, next, word, firstToken };
+}
+
+/**
+ * Set `found[id]` for the documents where a word sequence occurs as the matcher scan finds it:
+ * consecutive tokens of one attribute, less than a hard separator apart (exact when postings are: no
+ * stale entries).
+ */
+export function markSequenceDocuments(state: IndexState, sequence: WordSequence, found: Uint8Array): void {
+  const first = sequence.words[0] as number;
+  const docs = state.words.postings(first);
+  const firsts = state.words.firstTokens(first);
+  const byId = documentsById(state);
+  for (let k = 0; k < docs.length; k++) {
+    const docId = docs[k] as number;
+    const stored = byId[docId];
+    if (stored === undefined) continue;
+    const { tokenWords, tokenFids, tokenPositions, nextSame } = stored;
+    if (found[docId] === 1) continue;
+    for (let i = firsts[k] as number; i !== -1 && found[docId] === 0; i = nextSame[i] as number) {
+      let ok = true;
+      for (let s = 1; s < sequence.words.length && ok; s++) {
+        const j = i + s;
+        ok =
+          j < tokenWords.length &&
+          tokenFids[j] === tokenFids[i] &&
+          tokenWords[j] === sequence.words[s] &&
+          (tokenPositions[j] as number) - (tokenPositions[j - 1] as number) < 8;
+      }
+      if (ok) found[docId] = 1;
+    }
+  }
+}
