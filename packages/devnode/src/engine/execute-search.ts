@@ -86,7 +86,7 @@ function applyDistinct(
 export interface KeywordRanking {
   readonly ranked: ScoredDocument[];
   /** Further matches past `ranked`, by internal id only (unordered; staged ranking). */
-  readonly tail?: readonly number[];
+  readonly tail?: ArrayLike<number>;
   readonly parsed: ParsedQuery;
   readonly withDetails: (hit: ScoredDocument) => ScoredDocument;
 }
@@ -228,7 +228,7 @@ export function executeSearch(state: IndexState, query: SearchQuery, now: () => 
       : resolveFacetNames(query.facets, settings, query.facets.includes('*') ? knownPaths(state) : []);
   const needed = distinct === null ? neededHits(query, settings.pagination.maxTotalHits) : undefined;
   const keywordOnly = (query.hybrid ?? null) === null && (query.vector ?? null) === null;
-  let tail: readonly number[] = [];
+  let tail: ArrayLike<number> = [];
   const vector = runVectorSearch(state, query, (q) => {
     const keyword = rankKeyword(state, q, needed, keywordOnly);
     tail = keyword.tail ?? [];

@@ -1,6 +1,11 @@
 import type { Document, IndexSettings } from './engine-contract.js';
 import { attributeWeight, flattenDocument } from './field-paths.js';
-import { createInvertedIndex, type InvertedIndex, MAX_POSITION } from './inverted-index.js';
+import {
+  createInvertedIndex,
+  type InvertedIndex,
+  MAX_POSITION,
+  summarizeOccurrences,
+} from './inverted-index.js';
 import { normalizeWord, tokenize } from './tokenize.js';
 
 /** A contiguous run of one attribute's words inside a document's token arrays. */
@@ -194,8 +199,21 @@ function forEachFirstOccurrence(
 
 /** Add a document's words to the inverted index. */
 export function indexWords(state: IndexState, stored: StoredDocument): void {
+  const { tokenPositions, tokenWords, nextSame, fields } = stored;
+  // Words making up a whole attribute on their own (an exactness `exactMatch` needs one).
+  const alone: number[] = [];
+  for (const field of fields)
+    if (field.end - field.start === 1) alone.push(tokenWords[field.start] as number);
   forEachFirstOccurrence(state, stored, (wordId, firstToken) => {
-    state.words.add(wordId, stored.internalId, firstToken);
+    let minPosition = tokenPositions[firstToken] as number;
+    for (let i = nextSame[firstToken] as number; i !== -1; i = nextSame[i] as number)
+      minPosition = Math.min(minPosition, tokenPositions[i] as number);
+    state.words.add(
+      wordId,
+      stored.internalId,
+      firstToken,
+      summarizeOccurrences(minPosition, alone.includes(wordId)),
+    );
     state.postingCount++;
   });
 }

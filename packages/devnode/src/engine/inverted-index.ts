@@ -17,6 +17,24 @@ export function occurrencePosition(occurrence: number): number {
 }
 
 /**
+ * One number per posting for rules that only need a word's best placement in a document: its smallest
+ * word position over every attribute, and whether some attribute holds that word alone.
+ */
+export function summarizeOccurrences(minPosition: number, alone: boolean): number {
+  return minPosition * 2 + (alone ? 1 : 0);
+}
+
+/** Smallest word position of a posting's summary. */
+export function summaryMinPosition(summary: number): number {
+  return summary >> 1;
+}
+
+/** Whether a posting's summary says some attribute holds the word alone. */
+export function summaryAlone(summary: number): boolean {
+  return (summary & 1) === 1;
+}
+
+/**
  * Interned vocabulary with per-word document lists. Postings may hold stale or duplicate ids after
  * deletions/replacements: callers verify candidates against the stored document (which is exact), and
  * lists are compacted when they grow too stale.
@@ -24,7 +42,7 @@ export function occurrencePosition(occurrence: number): number {
  * @example
  * ```ts
  * const index = createInvertedIndex();
- * index.add(index.intern('batman'), 0, 0);
+ * index.add(index.intern('batman'), 0, 0, summarizeOccurrences(0, false));
  * index.wordsWithPrefix('bat'); // [id of 'batman']
  * ```
  */
@@ -35,14 +53,19 @@ export interface InvertedIndex {
   lookup(word: string): number;
   word(id: number): string;
   readonly size: number;
-  /** Record that a document contains a word, first at token index `firstToken` of its token arrays. */
-  add(wordId: number, docId: number, firstToken: number): void;
+  /**
+   * Record that a document contains a word, first at token index `firstToken` of its token arrays;
+   * `summary` is {@link summarizeOccurrences} of the word in that document.
+   */
+  add(wordId: number, docId: number, firstToken: number, summary: number): void;
   /** Record that a document no longer contains a word (lazy removal). */
   remove(wordId: number, docId: number): void;
   /** Document ids possibly containing the word (may include stale ids). */
   postings(wordId: number): readonly number[];
   /** Per posting (same order as {@link postings}), the word's first token index in that document. */
   firstTokens(wordId: number): readonly number[];
+  /** Per posting (same order as {@link postings}), the word's occurrence summary in that document. */
+  summaries(wordId: number): readonly number[];
   /** Word ids starting with a prefix. */
   wordsWithPrefix(prefix: string): number[];
   /** Visit words within `budget` edits of `query` (see {@link createInvertedIndex}). */
@@ -64,6 +87,7 @@ export function createInvertedIndex(): InvertedIndex {
   let words: string[] = [];
   let lists: number[][] = [];
   let firsts: number[][] = [];
+  let summaries: number[][] = [];
   let stale: number[] = [];
   let sorted: number[] | null = null;
   const vocabulary = (): number[] => {
@@ -91,6 +115,7 @@ export function createInvertedIndex(): InvertedIndex {
         words.push(word);
         lists.push([]);
         firsts.push([]);
+        summaries.push([]);
         stale.push(0);
         sorted = null;
       }
@@ -101,15 +126,17 @@ export function createInvertedIndex(): InvertedIndex {
     get size() {
       return words.length;
     },
-    add(wordId, docId, firstToken) {
+    add(wordId, docId, firstToken, summary) {
       (lists[wordId] as number[]).push(docId);
       (firsts[wordId] as number[]).push(firstToken);
+      (summaries[wordId] as number[]).push(summary);
     },
     remove(wordId) {
       stale[wordId] = (stale[wordId] ?? 0) + 1;
     },
     postings: (wordId) => lists[wordId] ?? [],
     firstTokens: (wordId) => firsts[wordId] ?? [],
+    summaries: (wordId) => summaries[wordId] ?? [],
     wordsWithPrefix(prefix) {
       const vocab = vocabulary();
       const out: number[] = [];
@@ -212,6 +239,7 @@ export function createInvertedIndex(): InvertedIndex {
     resetPostings() {
       lists = lists.map(() => []);
       firsts = firsts.map(() => []);
+      summaries = summaries.map(() => []);
       stale = stale.map(() => 0);
     },
     clear() {
@@ -219,6 +247,7 @@ export function createInvertedIndex(): InvertedIndex {
       words = [];
       lists = [];
       firsts = [];
+      summaries = [];
       stale = [];
       sorted = null;
     },

@@ -57,7 +57,8 @@ export function occurrencesWithTypos(occ: TermOccurrences, typos: number): TermO
 export function bucketedPosition(relative: number): number {
   if (relative < 16) return relative;
   if (relative < 24) return 24;
-  return 2 ** Math.ceil(Math.log2(relative));
+  // The next power of two at or above `relative` (positions stay far below 2^30).
+  return 2 ** (32 - Math.clz32(relative - 1));
 }
 
 /** Cost of a word-position distance (Meilisearch's position rule buckets). */

@@ -5,6 +5,8 @@ import { sortValue } from './sort-criteria.js';
 /** Every document in one sort criterion's order (ties by internal id), with its sort value. */
 export interface SortedDocuments {
   readonly docs: readonly StoredDocument[];
+  /** Internal ids in the same order (walking them touches no document). */
+  readonly ids: Int32Array;
   readonly values: readonly (number | string | null)[];
 }
 
@@ -41,7 +43,11 @@ export function sortedDocuments(state: IndexState, field: string, ascending: boo
   entries.sort(
     (x, y) => compareSortValues(ascending, x.value, y.value) || x.stored.internalId - y.stored.internalId,
   );
-  const order: SortedDocuments = { docs: entries.map((e) => e.stored), values: entries.map((e) => e.value) };
+  const order: SortedDocuments = {
+    docs: entries.map((e) => e.stored),
+    ids: Int32Array.from(entries, (e) => e.stored.internalId),
+    values: entries.map((e) => e.value),
+  };
   cache.orders.set(key, order);
   return order;
 }

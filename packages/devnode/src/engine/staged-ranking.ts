@@ -15,6 +15,7 @@ import {
   scoreDocument,
 } from './score-document.js';
 import { selectTop } from './select-top.js';
+import { rankSingleTermByPostings } from './single-term-ranking.js';
 import { markSequenceDocuments } from './term-occurrences.js';
 
 const ABSENT = 255;
@@ -111,7 +112,7 @@ interface Staged {
 /** The ordered head (every document that may reach the page, best first) and the other matches' ids. */
 export interface StagedRanking {
   readonly head: ScoredDocument[];
-  readonly tail: number[];
+  readonly tail: ArrayLike<number>;
 }
 
 /**
@@ -161,6 +162,25 @@ export function rankByPostings(
   const proximity = scoring.rules.some((rule) => rule.kind === 'proximity')
     ? planProximityLead(state, matchers, typos, switches, state.settings.proximityPrecision === 'byAttribute')
     : null;
+  const byId = documentsById(state);
+  if (terms.length === 1) {
+    const single = rankSingleTermByPostings({
+      state,
+      matcher: matchers[0] as TermMatcher,
+      typos: typos[0] as Uint8Array,
+      sequenceDocs: anySequence,
+      allows,
+      scoring,
+      maxWeight,
+      needed,
+      docs: byId,
+      score: (doc) => {
+        const candidate = scanCandidate(doc, matchers, switches, terms, mandatory, order);
+        return candidate === null ? null : scoreDocument(scoring, doc.doc, doc.internalId, candidate);
+      },
+    });
+    if (single !== null) return single;
+  }
   const lead: LeadContext = { scoring, terms, matchers, maxWeight, typos, selfWord, selfDocs, proximity };
   const leadLength = leadingLength(lead);
   // When leading keys cover every rule they are the full keys: ties are then decided by internal id.
@@ -201,7 +221,6 @@ export function rankByPostings(
     }
     return kept;
   };
-  const byId = documentsById(state);
   for (let docId = 0; docId < state.nextInternalId; docId++) {
     let possible = true;
     for (let m = 0; m < mandatory.length && possible; m++)

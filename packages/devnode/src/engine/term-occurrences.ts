@@ -63,28 +63,41 @@ export function termWordsByDocument(state: IndexState, matcher: TermMatcher): Te
 /**
  * Set `found[id]` for the documents where a word sequence occurs as the matcher scan finds it:
  * consecutive tokens of one attribute, less than a hard separator apart (exact when postings are: no
- * stale entries).
+ * stale entries). Walks the occurrences of the sequence's rarest word, in documents holding every word.
  */
 export function markSequenceDocuments(state: IndexState, sequence: WordSequence, found: Uint8Array): void {
-  const first = sequence.words[0] as number;
-  const docs = state.words.postings(first);
-  const firsts = state.words.firstTokens(first);
+  const words = sequence.words;
+  let driver = 0;
+  for (let s = 1; s < words.length; s++)
+    if (
+      state.words.postings(words[s] as number).length < state.words.postings(words[driver] as number).length
+    )
+      driver = s;
+  // How many of the other words each document holds (postings list a document once per word).
+  const held = new Uint8Array(state.nextInternalId);
+  const distinct = new Set(words);
+  distinct.delete(words[driver] as number);
+  for (const word of distinct)
+    for (const docId of state.words.postings(word)) held[docId] = (held[docId] as number) + 1;
+  const docs = state.words.postings(words[driver] as number);
+  const firsts = state.words.firstTokens(words[driver] as number);
   const byId = documentsById(state);
   for (let k = 0; k < docs.length; k++) {
     const docId = docs[k] as number;
+    if (found[docId] === 1 || held[docId] !== distinct.size) continue;
     const stored = byId[docId];
     if (stored === undefined) continue;
     const { tokenWords, tokenFids, tokenPositions, nextSame } = stored;
-    if (found[docId] === 1) continue;
-    for (let i = firsts[k] as number; i !== -1 && found[docId] === 0; i = nextSame[i] as number) {
+    for (let at = firsts[k] as number; at !== -1 && found[docId] === 0; at = nextSame[at] as number) {
+      const start = at - driver;
+      if (start < 0 || start + words.length > tokenWords.length) continue;
       let ok = true;
-      for (let s = 1; s < sequence.words.length && ok; s++) {
-        const j = i + s;
+      for (let s = 0; s < words.length && ok; s++) {
+        const j = start + s;
         ok =
-          j < tokenWords.length &&
-          tokenFids[j] === tokenFids[i] &&
-          tokenWords[j] === sequence.words[s] &&
-          (tokenPositions[j] as number) - (tokenPositions[j - 1] as number) < 8;
+          tokenWords[j] === words[s] &&
+          tokenFids[j] === tokenFids[start] &&
+          (s === 0 || (tokenPositions[j] as number) - (tokenPositions[j - 1] as number) < 8);
       }
       if (ok) found[docId] = 1;
     }

@@ -1,0 +1,334 @@
+import { exactAttributeRank } from './exactness-rule.js';
+import type { IdFilter } from './id-filter.js';
+import type { IndexState, StoredDocument } from './index-state.js';
+import { summaryAlone, summaryMinPosition } from './inverted-index.js';
+import type { TermMatcher } from './match-terms.js';
+import type { QueryTerm } from './query-terms.js';
+import { compareSortValues, globalScore } from './ranking-score.js';
+import { bucketedPosition, positionCost } from './relevancy-rules.js';
+import { compareScored, type ScoredDocument, type ScoringContext } from './score-document.js';
+import { selectTop } from './select-top.js';
+import { sortedDocuments } from './sorted-documents.js';
+
+const ABSENT = 255;
+
+/** What ranking a one-term query from postings alone needs (see `rankByPostings`). */
+export interface SingleTermInput {
+  readonly state: IndexState;
+  readonly matcher: TermMatcher;
+  /** Each document's fewest typos for the term (255: absent). */
+  readonly typos: Uint8Array;
+  /** Documents where one of the term's multi-word sequences occurs (they are scored from a scan). */
+  readonly sequenceDocs: Uint8Array | null;
+  readonly allows: IdFilter | null;
+  readonly scoring: ScoringContext;
+  readonly maxWeight: number;
+  readonly needed: number;
+  readonly docs: readonly (StoredDocument | undefined)[];
+  /** Full scoring of one document (a scan), null when it does not match after all. */
+  readonly score: (doc: StoredDocument) => ScoredDocument | null;
+}
+
+/** One rule's rank per document, as a small integer (higher ranks first). */
+type RuleRank = 'typo' | 'wordPosition' | 'exactness';
+
+/** How a one-term query is ranked from postings: integer ranks, then optionally one presorted field. */
+interface RankPlan {
+  /** Rules ranked by integers, in rule order. */
+  readonly ranks: RuleRank[];
+  /** Ranks computed after the typo rule (only fewest-typo words count). */
+  readonly typoBefore: Set<RuleRank>;
+  /** The query's first sort criterion, its position among `ranks`, and whether `ranks` from there on
+   * settle the ties it leaves (one criterion, nothing but integer ranks after it). */
+  readonly sort: {
+    readonly field: string;
+    readonly ascending: boolean;
+    readonly at: number;
+    readonly settles: boolean;
+  } | null;
+}
+
+/**
+ * The rules as integer ranks when every relevancy rule of a one-term query before any sort is decided by
+ * postings (word kept, fewest typos, smallest position, exact placement) and the sort, if any, starts
+ * with a field; null otherwise (custom rules, geo sorts, attribute weights before the sort).
+ */
+function planRanks(input: SingleTermInput): RankPlan | null {
+  const term = input.matcher.term;
+  const { scoring } = input;
+  if (input.matcher.marks === null || term.position !== 0) return null;
+  if (scoring.rules.some((r) => r.kind === 'custom')) return null;
+  const ranks: RuleRank[] = [];
+  const typoBefore = new Set<RuleRank>();
+  let typoSeen = false;
+  let sortAt = -1;
+  let settles = scoring.sort.length === 1;
+  for (const rule of scoring.rules) {
+    switch (rule.kind) {
+      // One term: the words and proximity rules rank every document alike.
+      case 'words':
+      case 'proximity':
+        break;
+      case 'attributeRank':
+        if (input.maxWeight === 0) break;
+        if (sortAt < 0) return null;
+        settles = false;
+        break;
+      case 'sort':
+        if (scoring.sort.length === 0) break;
+        if (scoring.sort[0]?.kind !== 'field') return null;
+        sortAt = ranks.length;
+        break;
+      case 'typo':
+        ranks.push('typo');
+        typoSeen = true;
+        break;
+      case 'wordPosition':
+      case 'exactness':
+        ranks.push(rule.kind);
+        if (typoSeen) typoBefore.add(rule.kind);
+        break;
+      default:
+        if (sortAt < 0) return null;
+        settles = false;
+    }
+  }
+  const first = scoring.sort[0];
+  const sort =
+    sortAt < 0 || first === undefined || first.kind !== 'field'
+      ? null
+      : { field: first.field, ascending: first.ascending, at: sortAt, settles };
+  return { ranks, typoBefore, sort };
+}
+
+/**
+ * Per document, the wordPosition rank (10 − cost) of the term's best-placed word: its smallest position,
+ * counting only fewest-typo words when `bestOnly`.
+ */
+function positionRanks(input: SingleTermInput, bestOnly: boolean): Uint8Array {
+  const { state, matcher, typos } = input;
+  const marks = matcher.marks as Int8Array;
+  const min = new Int32Array(state.nextInternalId).fill(0x7fffffff);
+  for (const wordId of new Set(matcher.seedWords)) {
+    const mark = marks[wordId] ?? 0;
+    if (mark === 0) continue;
+    const wordTypos = (mark & 7) - 1;
+    const docs = state.words.postings(wordId);
+    const summaries = state.words.summaries(wordId);
+    for (let k = 0; k < docs.length; k++) {
+      const docId = docs[k] as number;
+      if (bestOnly && typos[docId] !== wordTypos) continue;
+      const position = summaryMinPosition(summaries[k] as number);
+      if (position < (min[docId] as number)) min[docId] = position;
+    }
+  }
+  const ranks = new Uint8Array(min.length);
+  for (let docId = 0; docId < min.length; docId++) {
+    const position = min[docId] as number;
+    // Costs only grow with the position: past 1,024 every position costs the maximum.
+    ranks[docId] = position > 1024 ? 0 : 10 - positionCost(bucketedPosition(position));
+  }
+  return ranks;
+}
+
+/**
+ * Exactness level per document, as an index into the rule's possible keys sorted worst first: the query
+ * word itself held at all, at position 0 of an attribute, or as a whole attribute on its own.
+ */
+function exactnessLevels(input: SingleTermInput, bestOnly: boolean): { levels: Uint8Array; count: number } {
+  const { state, matcher, typos } = input;
+  const levels = new Uint8Array(state.nextInternalId);
+  // Keys exactly as the exactness rule folds them: (match type, query word held) → score.
+  const key = (matchType: 'exactMatch' | 'matchesStart' | 'noExactMatch', held: boolean): number =>
+    globalScore([exactAttributeRank(matchType), { rank: held ? 2 : 1, maxRank: 2 }]);
+  const outcomes = [
+    key('noExactMatch', false),
+    key('noExactMatch', true),
+    key('matchesStart', true),
+    key('exactMatch', true),
+  ];
+  const order = [...new Set(outcomes)].sort((a, b) => a - b);
+  const level = outcomes.map((k) => order.indexOf(k));
+  levels.fill(level[0] as number);
+  const self = state.words.lookup(matcher.term.word);
+  if (self < 0) return { levels, count: order.length };
+  const docs = state.words.postings(self);
+  const summaries = state.words.summaries(self);
+  for (let k = 0; k < docs.length; k++) {
+    const docId = docs[k] as number;
+    const summary = summaries[k] as number;
+    // Once the typo rule ran, a document whose best match has typos keeps no exact word.
+    const eligible = !(bestOnly && typos[docId] !== 0);
+    const atStart = eligible && summaryMinPosition(summary) === 0;
+    const outcome = !atStart ? 1 : summaryAlone(summary) ? 3 : 2;
+    levels[docId] = level[outcome] as number;
+  }
+  return { levels, count: order.length };
+}
+
+/**
+ * Rank a one-term query from postings alone when its rules allow it (see {@link planRanks}): every
+ * document's ranking keys are small integers read from postings, the best `needed` are picked by a
+ * counting pass, and only those (plus documents matching a multi-word sequence) are scanned and scored.
+ * Returns null when the rules need document values (sort, custom rules, attribute weights).
+ *
+ * @example
+ * ```ts
+ * rankSingleTermByPostings(input)?.head.length; // ≤ needed + sequence matches
+ * ```
+ */
+export function rankSingleTermByPostings(
+  input: SingleTermInput,
+): { head: ScoredDocument[]; tail: Int32Array } | null {
+  const plan = planRanks(input);
+  if (plan === null) return null;
+  const { state, typos, sequenceDocs, allows, needed, docs } = input;
+  const term: QueryTerm = input.matcher.term;
+  const maxTypos = term.maxTypoCost;
+  // Per rule, each document's rank part and how many values it takes (mixed-radix digits, rule order).
+  const parts: Uint8Array[] = [];
+  const radix: number[] = [];
+  for (const rank of plan.ranks) {
+    if (rank === 'typo') {
+      const part = new Uint8Array(typos.length);
+      for (let docId = 0; docId < typos.length; docId++) {
+        const count = typos[docId] as number;
+        // A count past the term's typo budget cannot be a digit: leave it to the general path.
+        if (count !== ABSENT && count > maxTypos) return null;
+        part[docId] = count === ABSENT ? 0 : maxTypos - count;
+      }
+      parts.push(part);
+      radix.push(maxTypos + 1);
+    } else if (rank === 'wordPosition') {
+      parts.push(positionRanks(input, plan.typoBefore.has('wordPosition')));
+      radix.push(11);
+    } else {
+      const exactness = exactnessLevels(input, plan.typoBefore.has('exactness'));
+      parts.push(exactness.levels);
+      radix.push(exactness.count);
+    }
+  }
+  // Ranks before the sort (all of them without one) order documents first; those after it break its ties.
+  const split = plan.sort === null ? parts.length : plan.sort.at;
+  const compositeOf = (docId: number, from: number, to: number): number => {
+    let value = 0;
+    for (let r = from; r < to; r++)
+      value = value * (radix[r] as number) + ((parts[r] as Uint8Array)[docId] as number);
+    return value;
+  };
+  const size = radix.slice(0, split).reduce((a, b) => a * b, 1);
+  const composite = new Int32Array(state.nextInternalId).fill(-1);
+  const counts = new Int32Array(size);
+  const sequenceMatches: StoredDocument[] = [];
+  let matches = 0;
+  for (let docId = 0; docId < state.nextInternalId; docId++) {
+    const inSequence = sequenceDocs?.[docId] === 1;
+    if (typos[docId] === ABSENT && !inSequence) continue;
+    if (allows !== null && !allows(docId)) continue;
+    if (inSequence) {
+      // A multi-word sequence may match (or lower the typos): this document is scored from a scan.
+      const doc = docs[docId];
+      if (doc !== undefined) sequenceMatches.push(doc);
+      continue;
+    }
+    const value = compositeOf(docId, 0, split);
+    composite[docId] = value;
+    counts[value] = (counts[value] as number) + 1;
+    matches++;
+  }
+  const contenders: ScoredDocument[] = [];
+  const tail = new Int32Array(matches + sequenceMatches.length);
+  let tailLength = 0;
+  const contend = (docId: number): void => {
+    const doc = docs[docId];
+    const scored = doc === undefined ? null : input.score(doc);
+    if (scored !== null) contenders.push(scored);
+  };
+  if (plan.sort === null) {
+    // The lowest composite that still reaches the page, and how many of its documents (by id) do.
+    let cutoff = size - 1;
+    let better = 0;
+    while (cutoff > 0 && better + (counts[cutoff] as number) < needed) {
+      better += counts[cutoff] as number;
+      cutoff--;
+    }
+    let admitted = needed - better;
+    for (let docId = 0; docId < composite.length; docId++) {
+      const value = composite[docId] as number;
+      if (value < 0) continue;
+      if (value > cutoff || (value === cutoff && admitted > 0)) {
+        if (value === cutoff) admitted--;
+        contend(docId);
+      } else {
+        tail[tailLength++] = docId;
+      }
+    }
+  } else {
+    // Best composite first, each in the field's presorted order: the first `needed` documents and every
+    // document tied with the last of them on (composite, first sort value) may reach the page.
+    const { ids, values } = sortedDocuments(state, plan.sort.field, plan.sort.ascending);
+    const chosen: number[] = [];
+    let groupStart = 0;
+    let boundaryGroup = -1;
+    let previous: number | string | null | undefined;
+    let boundary: number | string | null | undefined;
+    let closed = false;
+    for (let value = size - 1; value >= 0; value--) {
+      if (counts[value] === 0) continue;
+      previous = undefined;
+      for (let i = 0; i < ids.length; i++) {
+        const docId = ids[i] as number;
+        if (composite[docId] !== value) continue;
+        const sortValue = values[i] ?? null;
+        if (
+          !closed &&
+          boundary !== undefined &&
+          compareSortValues(plan.sort.ascending, sortValue, boundary) !== 0
+        )
+          closed = true;
+        if (closed) {
+          tail[tailLength++] = docId;
+          continue;
+        }
+        if (previous === undefined || compareSortValues(plan.sort.ascending, sortValue, previous) !== 0)
+          groupStart = chosen.length;
+        previous = sortValue;
+        chosen.push(docId);
+        if (chosen.length === needed) {
+          boundary = sortValue;
+          boundaryGroup = groupStart;
+        }
+      }
+      // A lower composite cannot tie with the boundary document: the rest all fall past the page.
+      if (boundary !== undefined) {
+        for (let docId = 0; docId < composite.length; docId++) {
+          const other = composite[docId] as number;
+          if (other >= 0 && other < value) tail[tailLength++] = docId;
+        }
+        break;
+      }
+    }
+    if (boundaryGroup < 0 || !plan.sort.settles) {
+      for (const docId of chosen) contend(docId);
+    } else {
+      // Within the boundary's tie group the ranks after the sort decide, then internal ids.
+      for (let i = 0; i < boundaryGroup; i++) contend(chosen[i] as number);
+      const group = chosen
+        .slice(boundaryGroup)
+        .map((docId) => ({ docId, rank: compositeOf(docId, split, parts.length) }));
+      group.sort((x, y) => y.rank - x.rank || x.docId - y.docId);
+      group.forEach((entry, i) => {
+        if (i < needed - boundaryGroup) contend(entry.docId);
+        else tail[tailLength++] = entry.docId;
+      });
+    }
+  }
+  for (const doc of sequenceMatches) {
+    const scored = input.score(doc);
+    if (scored !== null) contenders.push(scored);
+  }
+  // Sequence matches may outrank postings-ranked documents: those past the page join the tail.
+  selectTop(contenders, Math.min(needed, contenders.length), compareScored);
+  for (const extra of contenders.splice(needed)) tail[tailLength++] = extra.docId;
+  return { head: contenders, tail: tail.subarray(0, tailLength) };
+}
