@@ -1,3 +1,4 @@
+import { bestPlacements } from './best-placements.js';
 import { exactAttributeRank } from './exactness-rule.js';
 import type { IdFilter } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
@@ -16,8 +17,9 @@ const ABSENT = 255;
 export interface SingleTermInput {
   readonly state: IndexState;
   readonly matcher: TermMatcher;
-  /** Each document's fewest typos for the term (255: absent). */
+  /** Each document's fewest typos for the term (255: absent), and the smallest position among those words. */
   readonly typos: Uint8Array;
+  readonly bestPositions: Int32Array;
   /** Documents where one of the term's multi-word sequences occurs (they are scored from a scan). */
   readonly sequenceDocs: Uint8Array | null;
   readonly allows: IdFilter | null;
@@ -106,30 +108,18 @@ function planRanks(input: SingleTermInput): RankPlan | null {
  * counting only fewest-typo words when `bestOnly`.
  */
 function positionRanks(input: SingleTermInput, bestOnly: boolean): Uint8Array {
-  const { state, matcher, typos } = input;
-  const marks = matcher.marks as Int8Array;
-  const min = new Int32Array(state.nextInternalId).fill(0x7fffffff);
-  for (const wordId of new Set(matcher.seedWords)) {
-    const mark = marks[wordId] ?? 0;
-    if (mark === 0) continue;
-    const wordTypos = (mark & 7) - 1;
-    const docs = state.words.postings(wordId);
-    const summaries = state.words.summaries(wordId);
-    for (let k = 0; k < docs.length; k++) {
-      const docId = docs[k] as number;
-      if (bestOnly && typos[docId] !== wordTypos) continue;
-      const position = summaryMinPosition(summaries[k] as number);
-      if (position < (min[docId] as number)) min[docId] = position;
-    }
-  }
+  const min = bestOnly ? input.bestPositions : bestPlacements(input.state, input.matcher, false).positions;
   const ranks = new Uint8Array(min.length);
   for (let docId = 0; docId < min.length; docId++) {
     const position = min[docId] as number;
     // Costs only grow with the position: past 1,024 every position costs the maximum.
-    ranks[docId] = position > 1024 ? 0 : 10 - positionCost(bucketedPosition(position));
+    ranks[docId] = position > 1024 ? 0 : (POSITION_RANKS[position] as number);
   }
   return ranks;
 }
+
+/** wordPosition rank (10 − cost) of a one-term query's smallest position, for positions up to 1,024. */
+const POSITION_RANKS = Uint8Array.from({ length: 1025 }, (_, p) => 10 - positionCost(bucketedPosition(p)));
 
 /**
  * Exactness level per document, as an index into the rule's possible keys sorted worst first: the query

@@ -1,3 +1,4 @@
+import { bestPlacements } from './best-placements.js';
 import { documentsById } from './documents-by-id.js';
 import type { IdFilter } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
@@ -139,7 +140,9 @@ export function rankByPostings(
 ): StagedRanking | null {
   if (needed <= 0 || !isPostingExact(state, query, matchers, switches)) return null;
   const { terms } = query;
-  const typos = matchers.map((m) => bestTypos(state, m));
+  // One term: its typos and best positions come from one pass over its postings.
+  const placements = terms.length === 1 ? bestPlacements(state, matchers[0] as TermMatcher, true) : null;
+  const typos = placements === null ? matchers.map((m) => bestTypos(state, m)) : [placements.typos];
   const sequences = matchers.map((m) => sequenceDocuments(state, m));
   let anySequence: Uint8Array | null = null;
   for (const marks of sequences) {
@@ -168,6 +171,7 @@ export function rankByPostings(
       state,
       matcher: matchers[0] as TermMatcher,
       typos: typos[0] as Uint8Array,
+      bestPositions: (placements as { positions: Int32Array }).positions,
       sequenceDocs: anySequence,
       allows,
       scoring,

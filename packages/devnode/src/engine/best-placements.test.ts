@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createSearchIndex } from './create-search-index.js';
+
+const LETTERS = 'abcdefghij';
+
+describe('cached prefix placements', () => {
+  it('are recomputed after a write', () => {
+    const index = createSearchIndex({ uid: 'prefix', primaryKey: 'id' });
+    // 21,000 documents × 10 distinct words starting with "q": past the caching threshold of postings.
+    const docs = Array.from({ length: 21_000 }, (_, id) => ({
+      id,
+      title: [...LETTERS].map((l, i) => `q${l}${LETTERS[(id + i) % 10]}`).join(' '),
+    }));
+    index.addDocuments(docs, { mode: 'replace' });
+    const query = { q: 'q', limit: 3, showRankingScoreDetails: true };
+    const before = index.search(query);
+    expect(before.estimatedTotalHits).toBe(1000);
+    // The new document holds the query's prefix alone as a whole attribute: it now ranks first.
+    index.addDocuments([{ id: 'new', title: 'q' }], { mode: 'replace' });
+    const after = index.search(query);
+    expect(after.hits[0]?.id).toBe('new');
+    const full = index.search({ ...query, rankingScoreThreshold: 0 });
+    expect({ ...after, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
+  });
+});

@@ -1,0 +1,87 @@
+import type { IndexState } from './index-state.js';
+import { summaryMinPosition } from './inverted-index.js';
+import type { TermMatcher } from './match-terms.js';
+
+const ABSENT = 255;
+
+/** Per document: fewest typos of a term (255: absent) and the smallest position among those words. */
+export interface Placements {
+  readonly typos: Uint8Array;
+  readonly positions: Int32Array;
+}
+
+interface PlacementCache {
+  readonly revision: number;
+  readonly entries: Map<string, Placements>;
+}
+
+// Short prefixes expand to thousands of words whose postings are re-read by every keystroke of a
+// search-as-you-type client: their placements are kept until the next write (like Meilisearch's prefix
+// databases), for a bounded number of terms that are expensive to recompute.
+const caches = new WeakMap<IndexState, PlacementCache>();
+const CACHED_TERMS = 32;
+const CACHE_FROM_POSTINGS = 200_000;
+
+function computePlacements(
+  state: IndexState,
+  matcher: TermMatcher,
+  bestOnly: boolean,
+): { typos: Uint8Array; positions: Int32Array } {
+  const marks = matcher.marks as Int8Array;
+  const typos = new Uint8Array(state.nextInternalId).fill(ABSENT);
+  const positions = new Int32Array(state.nextInternalId).fill(0x7fffffff);
+  for (const wordId of new Set(matcher.seedWords)) {
+    const mark = marks[wordId] ?? 0;
+    // Seeds of multi-word sequences need not be marked words themselves.
+    if (mark === 0) continue;
+    const wordTypos = (mark & 7) - 1;
+    const docs = state.words.postings(wordId);
+    const summaries = state.words.summaries(wordId);
+    for (let k = 0; k < docs.length; k++) {
+      const docId = docs[k] as number;
+      const position = summaryMinPosition(summaries[k] as number);
+      const current = typos[docId] as number;
+      if (wordTypos < current) {
+        typos[docId] = wordTypos;
+        // Fewer typos than any word seen so far: earlier positions no longer count (unless all do).
+        if (bestOnly || position < (positions[docId] as number)) positions[docId] = position;
+      } else if ((wordTypos === current || !bestOnly) && position < (positions[docId] as number)) {
+        positions[docId] = position;
+      }
+    }
+  }
+  return { typos, positions };
+}
+
+/**
+ * In one pass over the term's postings: each document's fewest typos (255: absent) and the smallest
+ * position among its words with that many typos (or among all its words when `bestOnly` is false).
+ * The result is shared: callers must not modify it.
+ *
+ * @example
+ * ```ts
+ * const { typos, positions } = bestPlacements(state, matcher, true);
+ * ```
+ */
+export function bestPlacements(state: IndexState, matcher: TermMatcher, bestOnly: boolean): Placements {
+  const { term } = matcher;
+  // Only terms whose matched words follow from the word alone (no typos, synonyms or splits) are cached.
+  const cacheable = term.maxTypos === 0 && term.synonyms.length === 0 && matcher.sequences.length === 0;
+  if (!cacheable) return computePlacements(state, matcher, bestOnly);
+  let cache = caches.get(state);
+  if (cache === undefined || cache.revision !== state.revision) {
+    cache = { revision: state.revision, entries: new Map() };
+    caches.set(state, cache);
+  }
+  const key = `${bestOnly ? 'b' : 'a'}${term.isPrefix ? 'p' : 'w'}:${term.word}`;
+  const cached = cache.entries.get(key);
+  if (cached !== undefined) return cached;
+  const placements = computePlacements(state, matcher, bestOnly);
+  let postings = 0;
+  for (const wordId of matcher.seedWords) postings += state.words.postings(wordId).length;
+  if (postings >= CACHE_FROM_POSTINGS) {
+    if (cache.entries.size >= CACHED_TERMS) cache.entries.delete(cache.entries.keys().next().value as string);
+    cache.entries.set(key, placements);
+  }
+  return placements;
+}
