@@ -7,6 +7,7 @@ import { type LeadContext, leadingKeys, leadingLength } from './leading-keys.js'
 import { scanDocument, type TermMatcher, type TermOccurrences } from './match-terms.js';
 import { planProximityLead } from './proximity-lead.js';
 import type { ParsedQuery, QueryTerm } from './query-terms.js';
+import type { RankingRule } from './ranking-rules.js';
 import {
   compareKeyLists,
   compareScored,
@@ -53,8 +54,8 @@ function bestTypos(state: IndexState, matcher: TermMatcher): Uint8Array {
 }
 
 /**
- * Documents where one of the term's multi-word sequences occurs (postings are exact here), or null
- * without sequences.
+ * Per document, the fewest typos + 1 of the term's multi-word sequences occurring in it (0: none; postings
+ * are exact here), or null without sequences.
  */
 function sequenceDocuments(state: IndexState, matcher: TermMatcher): Uint8Array | null {
   if (matcher.sequences.length === 0) return null;
@@ -148,10 +149,10 @@ export function rankByPostings(
   for (const marks of sequences) {
     if (marks === null) continue;
     anySequence ??= new Uint8Array(marks.length);
-    for (let d = 0; d < marks.length; d++) anySequence[d] = (anySequence[d] as number) | (marks[d] as number);
+    for (let d = 0; d < marks.length; d++) if (marks[d] !== 0) anySequence[d] = 1;
   }
   const isPossible = (i: number, docId: number): boolean =>
-    (typos[i] as Uint8Array)[docId] !== ABSENT || sequences[i]?.[docId] === 1;
+    (typos[i] as Uint8Array)[docId] !== ABSENT || (sequences[i]?.[docId] ?? 0) !== 0;
   const order = removalOrder(terms, strategy, () => matchers.map((m) => countSeedDocuments(state, m)));
   const removable = new Set(order);
   const mandatory = terms.map((_, i) => i).filter((i) => !removable.has(i));
@@ -225,6 +226,40 @@ export function rankByPostings(
     }
     return kept;
   };
+  // The words and typo rules leading the ranking rules, and whether a sequence document is below `bound`
+  // on them (each term's typos: the fewest over its words and its sequences).
+  const prefixRules: RankingRule[] = [];
+  for (const rule of scoring.rules) {
+    if (rule.kind !== 'words' && rule.kind !== 'typo') break;
+    prefixRules.push(rule);
+  }
+  const effective = new Uint8Array(terms.length);
+  const prefixKeys = (docId: number, bound: readonly RankingKey[]): boolean => {
+    let present = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const word = (typos[i] as Uint8Array)[docId] as number;
+      const sequence = sequences[i]?.[docId] ?? 0;
+      const best = sequence !== 0 ? Math.min(word, sequence - 1) : word;
+      effective[i] = best;
+      if (best !== ABSENT) present |= 1 << i;
+    }
+    const kept = order.length > 0 ? keptFor(present) : allIndices;
+    const keys: RankingKey[] = [];
+    for (const rule of prefixRules) {
+      if (rule.kind === 'words') {
+        keys.push(kept.length / terms.length);
+        continue;
+      }
+      let count = 0;
+      let max = 0;
+      for (const i of kept) {
+        max += (terms[i] as QueryTerm).maxTypoCost;
+        count += effective[i] as number;
+      }
+      keys.push((max + 1 - count) / (max + 1));
+    }
+    return compareKeyLists(keys, bound) > 0;
+  };
   for (let docId = 0; docId < state.nextInternalId; docId++) {
     let possible = true;
     for (let m = 0; m < mandatory.length && possible; m++)
@@ -235,6 +270,12 @@ export function rankByPostings(
     if (doc === undefined) return null;
     const bound = top.length === needed ? (top[needed - 1] as Staged).keys : null;
     if (anySequence?.[docId] === 1) {
+      // Leading words/typo keys count sequences too: a document already strictly below the bound on them
+      // (typically a split-word match costing a typo) falls past the page without a scan.
+      if (bound !== null && prefixRules.length > 0 && prefixKeys(docId, bound)) {
+        tail.push(docId);
+        continue;
+      }
       // A multi-word sequence may match (or lower the typos): score this document from a full scan.
       const candidate = scanCandidate(doc, matchers, switches, terms, mandatory, order);
       if (candidate === null) continue;

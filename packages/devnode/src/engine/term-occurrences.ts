@@ -61,9 +61,10 @@ export function termWordsByDocument(state: IndexState, matcher: TermMatcher): Te
 }
 
 /**
- * Set `found[id]` for the documents where a word sequence occurs as the matcher scan finds it:
- * consecutive tokens of one attribute, less than a hard separator apart (exact when postings are: no
- * stale entries). Walks the occurrences of the sequence's rarest word, in documents holding every word.
+ * Record in `found[id]` (typos + 1, the fewest kept; 0: none) the documents where a word sequence occurs
+ * as the matcher scan finds it: consecutive tokens of one attribute, less than a hard separator apart
+ * (exact when postings are: no stale entries). Walks the occurrences of the sequence's rarest word, in
+ * documents holding every word.
  */
 export function markSequenceDocuments(state: IndexState, sequence: WordSequence, found: Uint8Array): void {
   const words = sequence.words;
@@ -82,13 +83,15 @@ export function markSequenceDocuments(state: IndexState, sequence: WordSequence,
   const docs = state.words.postings(words[driver] as number);
   const firsts = state.words.firstTokens(words[driver] as number);
   const byId = documentsById(state);
+  const mark = sequence.typos + 1;
   for (let k = 0; k < docs.length; k++) {
     const docId = docs[k] as number;
-    if (found[docId] === 1 || held[docId] !== distinct.size) continue;
+    const previous = found[docId] as number;
+    if ((previous !== 0 && previous <= mark) || held[docId] !== distinct.size) continue;
     const stored = byId[docId];
     if (stored === undefined) continue;
     const { tokenWords, tokenFids, tokenPositions, nextSame } = stored;
-    for (let at = firsts[k] as number; at !== -1 && found[docId] === 0; at = nextSame[at] as number) {
+    for (let at = firsts[k] as number; at !== -1 && found[docId] === previous; at = nextSame[at] as number) {
       const start = at - driver;
       if (start < 0 || start + words.length > tokenWords.length) continue;
       let ok = true;
@@ -99,7 +102,7 @@ export function markSequenceDocuments(state: IndexState, sequence: WordSequence,
           tokenFids[j] === tokenFids[start] &&
           (s === 0 || (tokenPositions[j] as number) - (tokenPositions[j - 1] as number) < 8);
       }
-      if (ok) found[docId] = 1;
+      if (ok) found[docId] = mark;
     }
   }
 }
