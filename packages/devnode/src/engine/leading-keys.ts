@@ -110,6 +110,22 @@ function singleTermExactness(lead: LeadContext, doc: StoredDocument, typoRan: bo
   return globalScore([exactAttributeRank(matchType), { rank: hasSelf ? 2 : 1, maxRank: 2 }]);
 }
 
+/** A document's keys written in place: a fixed backing array and a length (no allocation per document). */
+class KeyBuffer {
+  readonly items: RankingKey[] = [];
+  length = 0;
+
+  put(key: RankingKey): void {
+    this.items[this.length++] = key;
+  }
+
+  copy(): RankingKey[] {
+    return this.items.slice(0, this.length);
+  }
+}
+
+const scratch = new KeyBuffer();
+
 /** One key against another (negative: `x` ranks first). */
 function compareKey(x: RankingKey, y: RankingKey): number {
   if (typeof x === 'number' && typeof y === 'number') return y - x;
@@ -134,14 +150,16 @@ export function leadingKeys(
 ): RankingKey[] | null {
   const { terms, maxWeight, typos } = lead;
   const ctx = lead.scoring;
-  const keys: RankingKey[] = [];
+  // Most documents are discarded: keys are written into a reused buffer and copied only when kept.
+  const keys = scratch;
+  keys.length = 0;
   let typoRan = false;
   let against = bound;
   let checked = 0;
   for (const rule of ctx.rules) {
     if (against !== null) {
       for (; checked < keys.length; checked++) {
-        const c = compareKey(keys[checked] as RankingKey, against[checked] as RankingKey);
+        const c = compareKey(keys.items[checked] as RankingKey, against[checked] as RankingKey);
         if (c > 0) return null;
         if (c < 0) {
           against = null;
@@ -151,7 +169,7 @@ export function leadingKeys(
     }
     switch (rule.kind) {
       case 'words':
-        keys.push(kept.length / terms.length);
+        keys.put(kept.length / terms.length);
         break;
       case 'typo': {
         let count = 0;
@@ -160,7 +178,7 @@ export function leadingKeys(
           max += (terms[i] as QueryTerm).maxTypoCost;
           count += (typos[i] as Uint8Array)[doc.internalId] as number;
         }
-        keys.push((max + 1 - count) / (max + 1));
+        keys.put((max + 1 - count) / (max + 1));
         typoRan = true;
         break;
       }
@@ -181,20 +199,20 @@ export function leadingKeys(
           );
           if (cost > budget) return null;
         }
-        keys.push((max - cost + 1) / (max + 1));
+        keys.put((max - cost + 1) / (max + 1));
         break;
       }
       case 'proximity':
         // A single-term query ranks 1/1 on proximity for every document (decided per query so that every
         // document gets the same number of leading keys).
-        if (terms.length === 1) keys.push(1);
-        else if (lead.proximity !== null) keys.push(proximityKey(lead.proximity, doc, kept, typoRan));
-        else return isBelow(keys, against, checked) ? null : keys;
+        if (terms.length === 1) keys.put(1);
+        else if (lead.proximity !== null) keys.put(proximityKey(lead.proximity, doc, kept, typoRan));
+        else return isBelow(keys, against, checked) ? null : keys.copy();
         break;
       case 'attributeRank':
         // With a single attribute weight (`['*']`) every document ranks 1/1.
-        if (maxWeight !== 0) return isBelow(keys, against, checked) ? null : keys;
-        keys.push(1);
+        if (maxWeight !== 0) return isBelow(keys, against, checked) ? null : keys.copy();
+        keys.put(1);
         break;
       case 'sort':
         for (const criterion of ctx.sort) sortEntry(criterion, doc.doc, 0, null, keys);
@@ -203,27 +221,27 @@ export function leadingKeys(
         sortEntry(rule.criterion, doc.doc, 0, null, keys);
         break;
       case 'exactness':
-        if (terms.length > 1) return isBelow(keys, against, checked) ? null : keys;
-        keys.push(singleTermExactness(lead, doc, typoRan));
+        if (terms.length > 1) return isBelow(keys, against, checked) ? null : keys.copy();
+        keys.put(singleTermExactness(lead, doc, typoRan));
         break;
       default:
-        return isBelow(keys, against, checked) ? null : keys;
+        return isBelow(keys, against, checked) ? null : keys.copy();
     }
   }
   // Every rule has a key: a full tie loses to the bound's document (lower internal ids come first).
-  if (against === null) return keys;
+  if (against === null) return keys.copy();
   for (let i = checked; i < keys.length; i++) {
-    const c = compareKey(keys[i] as RankingKey, against[i] as RankingKey);
-    if (c !== 0) return c > 0 ? null : keys;
+    const c = compareKey(keys.items[i] as RankingKey, against[i] as RankingKey);
+    if (c !== 0) return c > 0 ? null : keys.copy();
   }
   return null;
 }
 
 /** Whether keys tied with `bound` before `from` rank strictly below it from there on. */
-function isBelow(keys: readonly RankingKey[], bound: readonly RankingKey[] | null, from: number): boolean {
+function isBelow(keys: KeyBuffer, bound: readonly RankingKey[] | null, from: number): boolean {
   if (bound === null) return false;
   for (let i = from; i < keys.length; i++) {
-    const c = compareKey(keys[i] as RankingKey, bound[i] as RankingKey);
+    const c = compareKey(keys.items[i] as RankingKey, bound[i] as RankingKey);
     if (c !== 0) return c > 0;
   }
   return false;
