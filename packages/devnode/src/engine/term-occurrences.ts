@@ -63,11 +63,45 @@ export function termWordsByDocument(state: IndexState, matcher: TermMatcher): Te
 /**
  * Record in `found[id]` (typos + 1, the fewest kept; 0: none) the documents where a word sequence occurs
  * as the matcher scan finds it: consecutive tokens of one attribute, less than a hard separator apart
- * (exact when postings are: no stale entries). Walks the occurrences of the sequence's rarest word, in
- * documents holding every word.
+ * (exact when postings are: no stale entries).
  */
 export function markSequenceDocuments(state: IndexState, sequence: WordSequence, found: Uint8Array): void {
-  const words = sequence.words;
+  const mark = sequence.typos + 1;
+  for (const docId of documentsWithAdjacentWords(state, sequence.words)) {
+    const previous = found[docId] as number;
+    if (previous === 0 || previous > mark) found[docId] = mark;
+  }
+}
+
+interface SequenceCache {
+  readonly revision: number;
+  readonly entries: Map<string, Int32Array>;
+}
+
+// Split words recur across queries (a common word splits the same way every time): the documents holding
+// a sequence are kept until the next write, for a bounded number of sequences.
+const sequenceCaches = new WeakMap<IndexState, SequenceCache>();
+const CACHED_SEQUENCES = 64;
+
+/** Internal ids (ascending) of the documents where the words occur consecutively (see above). */
+function documentsWithAdjacentWords(state: IndexState, words: readonly number[]): Int32Array {
+  let cache = sequenceCaches.get(state);
+  if (cache === undefined || cache.revision !== state.revision) {
+    cache = { revision: state.revision, entries: new Map() };
+    sequenceCaches.set(state, cache);
+  }
+  const key = words.join(' ');
+  const cached = cache.entries.get(key);
+  if (cached !== undefined) return cached;
+  const found = findAdjacentWords(state, words);
+  if (cache.entries.size >= CACHED_SEQUENCES)
+    cache.entries.delete(cache.entries.keys().next().value as string);
+  cache.entries.set(key, found);
+  return found;
+}
+
+/** Walk the occurrences of the sequence's rarest word, in documents holding every word. */
+function findAdjacentWords(state: IndexState, words: readonly number[]): Int32Array {
   let driver = 0;
   for (let s = 1; s < words.length; s++)
     if (
@@ -83,15 +117,14 @@ export function markSequenceDocuments(state: IndexState, sequence: WordSequence,
   const docs = state.words.postings(words[driver] as number);
   const firsts = state.words.firstTokens(words[driver] as number);
   const byId = documentsById(state);
-  const mark = sequence.typos + 1;
+  const out: number[] = [];
   for (let k = 0; k < docs.length; k++) {
     const docId = docs[k] as number;
-    const previous = found[docId] as number;
-    if ((previous !== 0 && previous <= mark) || held[docId] !== distinct.size) continue;
+    if (held[docId] !== distinct.size) continue;
     const stored = byId[docId];
     if (stored === undefined) continue;
     const { tokenWords, tokenFids, tokenPositions, nextSame } = stored;
-    for (let at = firsts[k] as number; at !== -1 && found[docId] === previous; at = nextSame[at] as number) {
+    for (let at = firsts[k] as number; at !== -1; at = nextSame[at] as number) {
       const start = at - driver;
       if (start < 0 || start + words.length > tokenWords.length) continue;
       let ok = true;
@@ -102,7 +135,11 @@ export function markSequenceDocuments(state: IndexState, sequence: WordSequence,
           tokenFids[j] === tokenFids[start] &&
           (s === 0 || (tokenPositions[j] as number) - (tokenPositions[j - 1] as number) < 8);
       }
-      if (ok) found[docId] = mark;
+      if (ok) {
+        out.push(docId);
+        break;
+      }
     }
   }
+  return Int32Array.from(out);
 }
