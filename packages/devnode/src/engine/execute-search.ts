@@ -7,7 +7,7 @@ import { resolveFacetNames } from './facet-distribution.js';
 import { computeFacetsById } from './facet-index.js';
 import { matchesAttributePattern } from './field-paths.js';
 import { compileIdFilter } from './id-filter.js';
-import type { IndexState, StoredDocument } from './index-state.js';
+import { compactStalePostings, type IndexState, type StoredDocument } from './index-state.js';
 import { buildMatchers, findKeywordCandidates, type KeywordCandidate } from './keyword-candidates.js';
 import { documentsWithSequence } from './match-terms.js';
 import { rankPlaceholderBySort } from './placeholder-sort.js';
@@ -220,6 +220,8 @@ function detailsOf(state: IndexState, detailed: ScoringContext): (hit: ScoredDoc
  */
 export function executeSearch(state: IndexState, query: SearchQuery, now: () => number): SearchResponse {
   const started = now();
+  // Ranking from postings needs them exact: drop what writes since the last search left stale.
+  compactStalePostings(state);
   const settings = state.settings;
   const distinct = resolveDistinct(query, state);
   const facetNames =

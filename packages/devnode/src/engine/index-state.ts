@@ -226,6 +226,16 @@ export function unindexWords(state: IndexState, stored: StoredDocument): void {
   });
 }
 
+/**
+ * Make postings exact again after deletions / replacements by dropping just the stale entries (ranking
+ * from postings needs them exact; called before a search, so a burst of writes pays once).
+ */
+export function compactStalePostings(state: IndexState): void {
+  if (state.staleCount === 0) return;
+  state.postingCount -= state.words.compactStale();
+  state.staleCount = 0;
+}
+
 /** Rebuild the postings once more than half of them are stale (after deletions / replacements). */
 export function maybeCompact(state: IndexState): void {
   if (state.staleCount <= 1000 || state.staleCount * 2 <= state.postingCount) return;

@@ -58,8 +58,13 @@ export interface InvertedIndex {
    * `summary` is {@link summarizeOccurrences} of the word in that document.
    */
   add(wordId: number, docId: number, firstToken: number, summary: number): void;
-  /** Record that a document no longer contains a word (lazy removal). */
+  /** Record that a document no longer contains a word (lazy removal: see {@link compactStale}). */
   remove(wordId: number, docId: number): void;
+  /**
+   * Drop the postings recorded stale by {@link remove} (for each, the document's oldest entry of that
+   * word: a re-indexed document's fresh entry comes after it). Returns how many were dropped.
+   */
+  compactStale(): number;
   /** Document ids possibly containing the word (may include stale ids). */
   postings(wordId: number): readonly number[];
   /** Per posting (same order as {@link postings}), the word's first token index in that document. */
@@ -89,6 +94,8 @@ export function createInvertedIndex(): InvertedIndex {
   let firsts: number[][] = [];
   let summaries: number[][] = [];
   let stale: number[] = [];
+  // Per word with lazy removals, the documents whose (oldest) entry is stale.
+  let staleDocs = new Map<number, number[]>();
   let sorted: number[] | null = null;
   const vocabulary = (): number[] => {
     if (sorted === null) {
@@ -131,8 +138,45 @@ export function createInvertedIndex(): InvertedIndex {
       (firsts[wordId] as number[]).push(firstToken);
       (summaries[wordId] as number[]).push(summary);
     },
-    remove(wordId) {
+    remove(wordId, docId) {
       stale[wordId] = (stale[wordId] ?? 0) + 1;
+      let docs = staleDocs.get(wordId);
+      if (docs === undefined) {
+        docs = [];
+        staleDocs.set(wordId, docs);
+      }
+      docs.push(docId);
+    },
+    compactStale() {
+      let dropped = 0;
+      for (const [wordId, docs] of staleDocs) {
+        const pending = new Map<number, number>();
+        for (const docId of docs) pending.set(docId, (pending.get(docId) ?? 0) + 1);
+        const oldDocs = lists[wordId] as number[];
+        const oldFirsts = firsts[wordId] as number[];
+        const oldSummaries = summaries[wordId] as number[];
+        const keptDocs: number[] = [];
+        const keptFirsts: number[] = [];
+        const keptSummaries: number[] = [];
+        for (let k = 0; k < oldDocs.length; k++) {
+          const docId = oldDocs[k] as number;
+          const left = pending.get(docId) ?? 0;
+          if (left > 0) {
+            pending.set(docId, left - 1);
+            dropped++;
+            continue;
+          }
+          keptDocs.push(docId);
+          keptFirsts.push(oldFirsts[k] as number);
+          keptSummaries.push(oldSummaries[k] as number);
+        }
+        lists[wordId] = keptDocs;
+        firsts[wordId] = keptFirsts;
+        summaries[wordId] = keptSummaries;
+        stale[wordId] = 0;
+      }
+      staleDocs = new Map();
+      return dropped;
     },
     postings: (wordId) => lists[wordId] ?? [],
     firstTokens: (wordId) => firsts[wordId] ?? [],
@@ -241,6 +285,7 @@ export function createInvertedIndex(): InvertedIndex {
       firsts = firsts.map(() => []);
       summaries = summaries.map(() => []);
       stale = stale.map(() => 0);
+      staleDocs = new Map();
     },
     clear() {
       ids = new Map();
@@ -249,6 +294,7 @@ export function createInvertedIndex(): InvertedIndex {
       firsts = [];
       summaries = [];
       stale = [];
+      staleDocs = new Map();
       sorted = null;
     },
   };
