@@ -127,6 +127,20 @@ describe('staged ranking', () => {
     );
   });
 
+  it('does not skip a document whose word also sits before its query position elsewhere', () => {
+    const index = createSearchIndex({ uid: 'positions', primaryKey: 'id' });
+    index.addDocuments(
+      [
+        { id: 1, title: 'joker batman robin' },
+        // "batman" at position 0 of the overview and at its query position (1) in the title: the title wins.
+        { id: 2, title: 'joker batman', overview: 'batman' },
+      ],
+      { mode: 'replace' },
+    );
+    // Same leading keys; the exact title match decides.
+    expect(index.search({ q: 'joker batman', limit: 1 }).hits.map((h) => h.id)).toEqual([2]);
+  });
+
   it('ranks proximity in documents longer than the occurrence cap as a full scan does', () => {
     const index = createSearchIndex({ uid: 'long', primaryKey: 'id' });
     const filler = Array.from({ length: 1000 }, () => 'batman robin').join(' ');

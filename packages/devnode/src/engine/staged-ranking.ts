@@ -1,10 +1,11 @@
-import { bestPlacements } from './best-placements.js';
+import { bestPlacements, type Placements } from './best-placements.js';
 import { documentsById } from './documents-by-id.js';
 import type { IdFilter } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { type AttributeSwitches, type KeywordCandidate, removalOrder } from './keyword-candidates.js';
 import { type LeadContext, leadingKeys, leadingLength } from './leading-keys.js';
 import { scanDocument, type TermMatcher, type TermOccurrences } from './match-terms.js';
+import { optimisticOrder } from './optimistic-order.js';
 import { planProximityLead } from './proximity-lead.js';
 import type { ParsedQuery, QueryTerm } from './query-terms.js';
 import type { RankingRule } from './ranking-rules.js';
@@ -37,20 +38,6 @@ function isPostingExact(
   for (let fid = 0; fid < switches.searched.length; fid++)
     if (switches.searched[fid] !== 1 || switches.typoAllowed[fid] !== 1) return false;
   return matchers.every((m) => m.marks !== null);
-}
-
-/** Per term, each document's fewest typos over the term's words (ABSENT when the term is missing). */
-function bestTypos(state: IndexState, matcher: TermMatcher): Uint8Array {
-  const best = new Uint8Array(state.nextInternalId).fill(ABSENT);
-  const marks = matcher.marks as Int8Array;
-  for (const wordId of matcher.seedWords) {
-    // Seeds of multi-word sequences need not be marked words themselves.
-    if ((marks[wordId] ?? 0) === 0) continue;
-    const typos = ((marks[wordId] as number) & 7) - 1;
-    for (const docId of state.words.postings(wordId))
-      if (typos < (best[docId] as number)) best[docId] = typos;
-  }
-  return best;
 }
 
 /**
@@ -141,9 +128,12 @@ export function rankByPostings(
 ): StagedRanking | null {
   if (needed <= 0 || !isPostingExact(state, query, matchers, switches)) return null;
   const { terms } = query;
-  // One term: its typos and best positions come from one pass over its postings.
-  const placements = terms.length === 1 ? bestPlacements(state, matchers[0] as TermMatcher, true) : null;
-  const typos = placements === null ? matchers.map((m) => bestTypos(state, m)) : [placements.typos];
+  // Each term's fewest typos and smallest positions (counting only fewest-typo words once the typo rule
+  // ran, as the wordPosition rule does) come from one pass over its postings.
+  const ruleAt = (kind: RankingRule['kind']): number => scoring.rules.findIndex((rule) => rule.kind === kind);
+  const typoFirst = ruleAt('typo') >= 0 && ruleAt('typo') < ruleAt('wordPosition');
+  const placements = matchers.map((m) => bestPlacements(state, m, terms.length === 1 || typoFirst));
+  const typos = placements.map((p) => p.typos);
   const sequences = matchers.map((m) => sequenceDocuments(state, m));
   let anySequence: Uint8Array | null = null;
   for (const marks of sequences) {
@@ -172,7 +162,7 @@ export function rankByPostings(
       state,
       matcher: matchers[0] as TermMatcher,
       typos: typos[0] as Uint8Array,
-      bestPositions: (placements as { positions: Int32Array }).positions,
+      bestPositions: (placements[0] as Placements).positions,
       sequenceDocs: anySequence,
       allows,
       scoring,
@@ -260,31 +250,31 @@ export function rankByPostings(
     }
     return compareKeyLists(keys, bound) > 0;
   };
-  for (let docId = 0; docId < state.nextInternalId; docId++) {
-    let possible = true;
-    for (let m = 0; m < mandatory.length && possible; m++)
-      possible = isPossible(mandatory[m] as number, docId);
-    if (!possible || !isPossible(seed, docId)) continue;
-    if (allows !== null && !allows(docId)) continue;
+  const isCandidate = (docId: number): boolean => {
+    for (let m = 0; m < mandatory.length; m++) if (!isPossible(mandatory[m] as number, docId)) return false;
+    return isPossible(seed, docId) && (allows === null || allows(docId));
+  };
+  // Rank one candidate: its leading keys against the running bound (false: postings are not exact).
+  const visit = (docId: number): boolean => {
     const doc = byId[docId];
-    if (doc === undefined) return null;
+    if (doc === undefined) return false;
     const bound = top.length === needed ? (top[needed - 1] as Staged).keys : null;
     if (anySequence?.[docId] === 1) {
       // Leading words/typo keys count sequences too: a document already strictly below the bound on them
       // (typically a split-word match costing a typo) falls past the page without a scan.
       if (bound !== null && prefixRules.length > 0 && prefixKeys(docId, bound)) {
         tail.push(docId);
-        continue;
+        return true;
       }
       // A multi-word sequence may match (or lower the typos): score this document from a full scan.
       const candidate = scanCandidate(doc, matchers, switches, terms, mandatory, order);
-      if (candidate === null) continue;
+      if (candidate === null) return true;
       const scored = scoreDocument(scoring, doc.doc, docId, candidate);
       const keys = scored.keys.slice(0, leadLength);
       const versus = bound === null ? -1 : compareKeyLists(keys, bound);
       if (versus > 0 || (complete && versus === 0)) tail.push(docId);
       else admit({ doc, kept: [], keys, scored });
-      continue;
+      return true;
     }
     let kept = allIndices;
     if (order.length > 0) {
@@ -296,6 +286,40 @@ export function rankByPostings(
     const keys = leadingKeys(lead, doc, kept, bound);
     if (keys === null) tail.push(docId);
     else admit({ doc, kept, keys, scored: null });
+    return true;
+  };
+  // Several terms: best optimistic keys first, so the bound tightens early and whole groups whose keys
+  // cannot reach it are listed without touching their documents. (A complete lead breaks full ties by
+  // internal id, which needs id order.)
+  const groups =
+    terms.length > 1 && !complete
+      ? optimisticOrder({
+          terms,
+          rules: scoring.rules,
+          sortCriteria: scoring.sort.length,
+          maxWeight,
+          typos,
+          positions: placements.map((p) => p.positions),
+          sequences,
+          size: state.nextInternalId,
+          isCandidate,
+          keptFor,
+        })
+      : null;
+  if (groups === null) {
+    for (let docId = 0; docId < state.nextInternalId; docId++)
+      if (isCandidate(docId) && !visit(docId)) return null;
+  } else {
+    const { docs, starts } = groups;
+    for (let g = 0; g + 1 < starts.length; g++) {
+      const bound = top.length === needed ? (top[needed - 1] as Staged).keys : null;
+      if (bound !== null && compareKeyLists(groups.keys[g] as RankingKey[], bound) > 0) {
+        for (let k = starts[g] as number; k < docs.length; k++) tail.push(docs[k] as number);
+        break;
+      }
+      for (let k = starts[g] as number; k < (starts[g + 1] as number); k++)
+        if (!visit(docs[k] as number)) return null;
+    }
   }
   const boundary = top[top.length - 1];
   const contenders: ScoredDocument[] = [];

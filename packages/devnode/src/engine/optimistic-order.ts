@@ -1,0 +1,185 @@
+import type { QueryTerm } from './query-terms.js';
+import type { RankingRule } from './ranking-rules.js';
+import { bucketedPosition, positionCost } from './relevancy-rules.js';
+import type { RankingKey } from './score-document.js';
+
+const ABSENT = 255;
+
+// wordPosition cost of a smallest position `at` ≤ 1,024 for a query position < 16, by `at * 16 + position`.
+const COST_FROM = Uint8Array.from({ length: 1025 * 16 }, (_, key) => {
+  const at = key >> 4;
+  const position = key & 15;
+  return at >= position ? positionCost(bucketedPosition(at) - position) : 0;
+});
+
+/** What the optimistic keys of a multi-term query's candidates are read from (arrays by internal id). */
+export interface OptimisticInput {
+  readonly terms: readonly QueryTerm[];
+  readonly rules: readonly RankingRule[];
+  /** Number of sort criteria in the query (a sort rule with criteria ends the optimistic prefix). */
+  readonly sortCriteria: number;
+  readonly maxWeight: number;
+  /** Per term: each document's fewest typos over its words (255: absent), and the smallest position. */
+  readonly typos: readonly Uint8Array[];
+  readonly positions: readonly Int32Array[];
+  /** Per term, fewest typos + 1 of its multi-word sequences in each document (0: none), if any. */
+  readonly sequences: readonly (Uint8Array | null)[];
+  readonly size: number;
+  readonly isCandidate: (docId: number) => boolean;
+  /** The words rule's kept terms for a presence mask. */
+  readonly keptFor: (present: number) => readonly number[];
+}
+
+/** Candidates grouped by optimistic leading keys, best group first (each group in internal-id order). */
+export interface OptimisticOrder {
+  readonly docs: Int32Array;
+  /** Group g holds `docs[starts[g]] .. docs[starts[g + 1] - 1]`. */
+  readonly starts: Int32Array;
+  /** Per group, keys no document of it can beat (compared with `compareKeyLists`). */
+  readonly keys: readonly RankingKey[][];
+}
+
+type Digit = 'words' | 'typo' | 'proximity' | 'attributeRank' | 'wordPosition';
+
+/**
+ * The leading rules whose keys have an upper bound readable from postings: words and typo exactly,
+ * proximity and attributeRank (single weight) at best 1, wordPosition at best what each term's smallest
+ * position allows (`positions` must count the same words as the rule: fewest-typo ones once the typo rule
+ * ran). Null when the words rule does not come first.
+ */
+function optimisticRules(input: OptimisticInput): Digit[] | null {
+  if (input.rules[0]?.kind !== 'words') return null;
+  const digits: Digit[] = [];
+  for (const rule of input.rules) {
+    if (
+      rule.kind === 'words' ||
+      rule.kind === 'typo' ||
+      rule.kind === 'proximity' ||
+      rule.kind === 'wordPosition'
+    )
+      digits.push(rule.kind);
+    else if (rule.kind === 'attributeRank' && input.maxWeight === 0) digits.push(rule.kind);
+    else if (rule.kind === 'sort' && input.sortCriteria === 0) continue;
+    else break;
+  }
+  return digits;
+}
+
+/**
+ * Order a multi-term query's candidates by optimistic leading keys (an upper bound of their real leading
+ * keys, computed without touching documents), so that the best documents are ranked first and every later
+ * group whose bound is already below the page can be skipped whole. Null when the rules do not allow it.
+ *
+ * @example
+ * ```ts
+ * const groups = optimisticOrder(input);
+ * for (let g = 0; g + 1 < groups.starts.length; g++) { ... }
+ * ```
+ */
+export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null {
+  const digits = optimisticRules(input);
+  if (digits === null) return null;
+  const { terms, typos, positions, sequences } = input;
+  const n = terms.length;
+  const totalTypos = terms.reduce((sum, term) => sum + term.maxTypoCost, 0);
+  // Digits (rule order): kept count, then typo rank (max − count), then wordPosition rank (max − cost).
+  const radixTypo = totalTypos + 1;
+  const radixPosition = 10 * n + 1;
+  const composite = new Int32Array(input.size).fill(-1);
+  let groups = 0;
+  const counts = new Int32Array((n + 1) * radixTypo * radixPosition);
+  // Per composite, the kept terms' typo budget (the same for every document keeping as many terms: the
+  // words rule drops terms in a fixed order).
+  const budgets = new Int32Array(counts.length);
+  const effective = new Uint8Array(n);
+  for (let docId = 0; docId < input.size; docId++) {
+    if (!input.isCandidate(docId)) continue;
+    let present = 0;
+    let viaSequence = false;
+    for (let i = 0; i < n; i++) {
+      const word = (typos[i] as Uint8Array)[docId] as number;
+      const sequence = sequences[i]?.[docId] ?? 0;
+      const best = sequence !== 0 ? Math.min(word, sequence - 1) : word;
+      if (sequence !== 0) viaSequence = true;
+      effective[i] = best;
+      if (best !== ABSENT) present |= 1 << i;
+    }
+    const kept = input.keptFor(present);
+    let maxTypos = 0;
+    let count = 0;
+    let cost = 0;
+    for (let k = 0; k < kept.length; k++) {
+      const i = kept[k] as number;
+      maxTypos += (terms[i] as QueryTerm).maxTypoCost;
+      count += effective[i] as number;
+      // A sequence's positions are unknown here: no bound. Otherwise each occurrence sits at or after the
+      // smallest position, and past the query position the cost only grows with the position.
+      if (viaSequence) continue;
+      const at = (positions[i] as Int32Array)[docId] as number;
+      const position = (terms[i] as QueryTerm).position;
+      if (at >= position)
+        cost +=
+          at > 1024
+            ? 10
+            : position < 16
+              ? (COST_FROM[at * 16 + position] as number)
+              : positionCost(bucketedPosition(at) - position);
+    }
+    const value = (kept.length * radixTypo + (maxTypos - count)) * radixPosition + (10 * kept.length - cost);
+    composite[docId] = value;
+    budgets[value] = maxTypos;
+    if (counts[value] === 0) groups++;
+    counts[value] = (counts[value] as number) + 1;
+  }
+  // Counting sort, best composite first, internal-id order within a group.
+  const starts = new Int32Array(groups + 1);
+  const offsets = new Int32Array(counts.length);
+  const keys: RankingKey[][] = [];
+  let at = 0;
+  let g = 0;
+  for (let value = counts.length - 1; value >= 0; value--) {
+    const count = counts[value] as number;
+    if (count === 0) continue;
+    starts[g++] = at;
+    offsets[value] = at;
+    at += count;
+    keys.push(groupKeys(digits, value, n, radixTypo, radixPosition, budgets[value] as number));
+  }
+  starts[g] = at;
+  const docs = new Int32Array(at);
+  for (let docId = 0; docId < composite.length; docId++) {
+    const value = composite[docId] as number;
+    if (value < 0) continue;
+    docs[offsets[value] as number] = docId;
+    offsets[value] = (offsets[value] as number) + 1;
+  }
+  return { docs, starts, keys };
+}
+
+/** A group's optimistic keys, computed exactly as the leading keys compute the real ones. */
+function groupKeys(
+  digits: readonly Digit[],
+  value: number,
+  n: number,
+  radixTypo: number,
+  radixPosition: number,
+  maxTypos: number,
+): RankingKey[] {
+  const positionRank = value % radixPosition;
+  const rest = (value - positionRank) / radixPosition;
+  const typoRank = rest % radixTypo;
+  const length = (rest - typoRank) / radixTypo;
+  const keys: RankingKey[] = [];
+  for (const digit of digits) {
+    if (digit === 'words') keys.push(length / n);
+    else if (digit === 'typo') {
+      const count = maxTypos - typoRank;
+      keys.push((maxTypos + 1 - count) / (maxTypos + 1));
+    } else if (digit === 'wordPosition') {
+      const max = 10 * length;
+      const cost = max - positionRank;
+      keys.push((max - cost + 1) / (max + 1));
+    } else keys.push(1);
+  }
+  return keys;
+}
