@@ -187,7 +187,14 @@ export function rankByPostings(
   // Documents that may reach the page, the running best `needed` of them, and the rest (ids only).
   const pending: Staged[] = [];
   const top: Staged[] = [];
-  const tail: number[] = [];
+  // Every candidate lands in the tail at most once: one array sized for the index, no regrowth.
+  const tailIds = new Int32Array(state.nextInternalId);
+  let tailLength = 0;
+  const tail = {
+    push(docId: number): void {
+      tailIds[tailLength++] = docId;
+    },
+  };
   const admit = (entry: Staged): void => {
     pending.push(entry);
     if (top.length === needed && byLead(entry, top[needed - 1] as Staged) >= 0) return;
@@ -346,5 +353,5 @@ export function rankByPostings(
     contenders.push(scoreDocument(scoring, entry.doc.doc, entry.doc.internalId, candidate));
   }
   selectTop(contenders, Math.min(needed, contenders.length), compareScored);
-  return { head: contenders, tail };
+  return { head: contenders, tail: tailIds.subarray(0, tailLength) };
 }
