@@ -1,6 +1,7 @@
 import type { IndexState } from './index-state.js';
 import { summaryMinPosition } from './inverted-index.js';
 import type { TermMatcher } from './match-terms.js';
+import { perRevision, remember } from './revision-cache.js';
 
 const ABSENT = 255;
 
@@ -10,15 +11,10 @@ export interface Placements {
   readonly positions: Int32Array;
 }
 
-interface PlacementCache {
-  readonly revision: number;
-  readonly entries: Map<string, Placements>;
-}
-
 // Short prefixes expand to thousands of words whose postings are re-read by every keystroke of a
 // search-as-you-type client: their placements are kept until the next write (like Meilisearch's prefix
 // databases), for a bounded number of terms that are expensive to recompute.
-const caches = new WeakMap<IndexState, PlacementCache>();
+const placementsOf = perRevision(() => new Map<string, Placements>());
 const CACHED_TERMS = 32;
 const CACHE_FROM_POSTINGS = 200_000;
 
@@ -68,20 +64,16 @@ export function bestPlacements(state: IndexState, matcher: TermMatcher, bestOnly
   // Only terms whose matched words follow from the word alone (no typos, synonyms or splits) are cached.
   const cacheable = term.maxTypos === 0 && term.synonyms.length === 0 && matcher.sequences.length === 0;
   if (!cacheable) return computePlacements(state, matcher, bestOnly);
-  let cache = caches.get(state);
-  if (cache === undefined || cache.revision !== state.revision) {
-    cache = { revision: state.revision, entries: new Map() };
-    caches.set(state, cache);
-  }
   const key = `${bestOnly ? 'b' : 'a'}${term.isPrefix ? 'p' : 'w'}:${term.word}`;
-  const cached = cache.entries.get(key);
-  if (cached !== undefined) return cached;
-  const placements = computePlacements(state, matcher, bestOnly);
-  let postings = 0;
-  for (const wordId of matcher.seedWords) postings += state.words.postings(wordId).length;
-  if (postings >= CACHE_FROM_POSTINGS) {
-    if (cache.entries.size >= CACHED_TERMS) cache.entries.delete(cache.entries.keys().next().value as string);
-    cache.entries.set(key, placements);
-  }
-  return placements;
+  return remember(
+    placementsOf(state),
+    key,
+    CACHED_TERMS,
+    () => computePlacements(state, matcher, bestOnly),
+    () => {
+      let postings = 0;
+      for (const wordId of matcher.seedWords) postings += state.words.postings(wordId).length;
+      return postings >= CACHE_FROM_POSTINGS;
+    },
+  );
 }

@@ -9,6 +9,7 @@ import type { IndexSettings } from './engine-contract.js';
 import { type FacetBucket, facetKey, finishFacets } from './facet-distribution.js';
 import { valuesAtPath } from './field-paths.js';
 import type { IndexState } from './index-state.js';
+import { perRevision } from './revision-cache.js';
 
 /**
  * One attribute's facet values per document: each document's distinct values (by facet key, first
@@ -49,14 +50,13 @@ export interface FilterValueTable {
 }
 
 interface FacetCache {
-  readonly revision: number;
   readonly fields: Map<string, FacetField>;
   readonly filterTables: Map<string, FilterValueTable>;
   live: Uint8Array | null;
 }
 
 // Built lazily per attribute, dropped as soon as the index state's revision moves (any write).
-const caches = new WeakMap<IndexState, FacetCache>();
+const cacheOf = perRevision((): FacetCache => ({ fields: new Map(), filterTables: new Map(), live: null }));
 
 function buildField(state: IndexState, field: string): FacetField {
   const size = state.nextInternalId;
@@ -106,15 +106,6 @@ function buildField(state: IndexState, field: string): FacetField {
     numeric: Float64Array.from(numeric),
     keys,
   };
-}
-
-function cacheOf(state: IndexState): FacetCache {
-  let cache = caches.get(state);
-  if (cache === undefined || cache.revision !== state.revision) {
-    cache = { revision: state.revision, fields: new Map(), filterTables: new Map(), live: null };
-    caches.set(state, cache);
-  }
-  return cache;
 }
 
 function fieldOf(state: IndexState, field: string): FacetField {

@@ -1,5 +1,6 @@
 import type { IndexState, StoredDocument } from './index-state.js';
 import { compareSortValues } from './ranking-score.js';
+import { perRevision } from './revision-cache.js';
 import { sortValue } from './sort-criteria.js';
 
 /** Every document in one sort criterion's order (ties by internal id), with its sort value. */
@@ -10,13 +11,8 @@ export interface SortedDocuments {
   readonly values: readonly (number | string | null)[];
 }
 
-interface SortCache {
-  revision: number;
-  readonly orders: Map<string, SortedDocuments>;
-}
-
 // Built lazily per (field, direction) and dropped as soon as the index state's revision moves (any write).
-const caches = new WeakMap<IndexState, SortCache>();
+const ordersOf = perRevision(() => new Map<string, SortedDocuments>());
 
 /**
  * Every document ordered by `field` (`ascending` or not) as a sort criterion ranks it, ties by internal
@@ -28,13 +24,9 @@ const caches = new WeakMap<IndexState, SortCache>();
  * ```
  */
 export function sortedDocuments(state: IndexState, field: string, ascending: boolean): SortedDocuments {
-  let cache = caches.get(state);
-  if (cache === undefined || cache.revision !== state.revision) {
-    cache = { revision: state.revision, orders: new Map() };
-    caches.set(state, cache);
-  }
+  const orders = ordersOf(state);
   const key = `${ascending ? 'a' : 'd'}:${field}`;
-  const cached = cache.orders.get(key);
+  const cached = orders.get(key);
   if (cached !== undefined) return cached;
   const entries = [...state.documents.values()].map((stored) => ({
     stored,
@@ -48,6 +40,6 @@ export function sortedDocuments(state: IndexState, field: string, ascending: boo
     ids: Int32Array.from(entries, (e) => e.stored.internalId),
     values: entries.map((e) => e.value),
   };
-  cache.orders.set(key, order);
+  orders.set(key, order);
   return order;
 }

@@ -1,6 +1,7 @@
 import { documentsById } from './documents-by-id.js';
 import type { IndexState } from './index-state.js';
 import type { TermMatcher, WordSequence } from './match-terms.js';
+import { perRevision, remember } from './revision-cache.js';
 
 /**
  * The words of one query term that each document holds, as per-document linked entries: each entry is
@@ -73,31 +74,16 @@ export function markSequenceDocuments(state: IndexState, sequence: WordSequence,
   }
 }
 
-interface SequenceCache {
-  readonly revision: number;
-  readonly entries: Map<string, Int32Array>;
-}
-
 // Split words recur across queries (a common word splits the same way every time): the documents holding
 // a sequence are kept until the next write, for a bounded number of sequences.
-const sequenceCaches = new WeakMap<IndexState, SequenceCache>();
+const sequencesOf = perRevision(() => new Map<string, Int32Array>());
 const CACHED_SEQUENCES = 64;
 
 /** Internal ids (ascending) of the documents where the words occur consecutively (see above). */
 function documentsWithAdjacentWords(state: IndexState, words: readonly number[]): Int32Array {
-  let cache = sequenceCaches.get(state);
-  if (cache === undefined || cache.revision !== state.revision) {
-    cache = { revision: state.revision, entries: new Map() };
-    sequenceCaches.set(state, cache);
-  }
-  const key = words.join(' ');
-  const cached = cache.entries.get(key);
-  if (cached !== undefined) return cached;
-  const found = findAdjacentWords(state, words);
-  if (cache.entries.size >= CACHED_SEQUENCES)
-    cache.entries.delete(cache.entries.keys().next().value as string);
-  cache.entries.set(key, found);
-  return found;
+  return remember(sequencesOf(state), words.join(' '), CACHED_SEQUENCES, () =>
+    findAdjacentWords(state, words),
+  );
 }
 
 /** Walk the occurrences of the sequence's rarest word, in documents holding every word. */
