@@ -9,7 +9,7 @@ import type { IndexSettings } from './engine-contract.js';
 import { type FacetBucket, facetKey, finishFacets } from './facet-distribution.js';
 import { valuesAtPath } from './field-paths.js';
 import type { IndexState } from './index-state.js';
-import { perRevision } from './revision-cache.js';
+import { perRevision, remember } from './revision-cache.js';
 
 /**
  * One attribute's facet values per document: each document's distinct values (by facet key, first
@@ -109,13 +109,7 @@ function buildField(state: IndexState, field: string): FacetField {
 }
 
 function fieldOf(state: IndexState, field: string): FacetField {
-  const cache = cacheOf(state);
-  let built = cache.fields.get(field);
-  if (built === undefined) {
-    built = buildField(state, field);
-    cache.fields.set(field, built);
-  }
-  return built;
+  return remember(cacheOf(state).fields, field, Number.POSITIVE_INFINITY, () => buildField(state, field));
 }
 
 function isEmptyRaw(value: unknown): boolean {
@@ -257,13 +251,9 @@ function buildFilterTable(state: IndexState, attribute: string): FilterValueTabl
  * ```
  */
 export function filterValueTable(state: IndexState, attribute: string): FilterValueTable {
-  const cache = cacheOf(state);
-  let table = cache.filterTables.get(attribute);
-  if (table === undefined) {
-    table = buildFilterTable(state, attribute);
-    cache.filterTables.set(attribute, table);
-  }
-  return table;
+  return remember(cacheOf(state).filterTables, attribute, Number.POSITIVE_INFINITY, () =>
+    buildFilterTable(state, attribute),
+  );
 }
 
 /**
