@@ -26,7 +26,8 @@ export interface ProximityLead {
   readonly matchers: readonly TermMatcher[];
   /** Per term, each document's fewest typos. */
   readonly typos: readonly Uint8Array[];
-  readonly pairs: readonly PairPlan[];
+  /** Per left term index, its pair with the next term (undefined: the two are not adjacent in the query). */
+  readonly pairs: readonly (PairPlan | undefined)[];
   /** Per term, its words per document (built only for pivot terms). */
   readonly byDocument: readonly (TermWordsByDocument | null)[];
   readonly switches: AttributeSwitches;
@@ -51,13 +52,14 @@ export function planProximityLead(
   if (byAttribute || matchers.length < 2 || matchers.some((m) => m.marks === null)) return null;
   const terms = matchers.map((m) => m.term);
   const counts = matchers.map((m) => termPostingCount(state, m));
-  const pairs: PairPlan[] = [];
+  const pairs: (PairPlan | undefined)[] = terms.map(() => undefined);
   for (let i = 0; i + 1 < terms.length; i++) {
     if ((terms[i] as QueryTerm).endPosition + 1 !== (terms[i + 1] as QueryTerm).position) continue;
-    pairs.push({ left: i, right: i + 1, pivotIsLeft: (counts[i] as number) <= (counts[i + 1] as number) });
+    pairs[i] = { left: i, right: i + 1, pivotIsLeft: (counts[i] as number) <= (counts[i + 1] as number) };
   }
   const byDocument: (TermWordsByDocument | null)[] = matchers.map(() => null);
   for (const pair of pairs) {
+    if (pair === undefined) continue;
     const pivot = pair.pivotIsLeft ? pair.left : pair.right;
     byDocument[pivot] ??= termWordsByDocument(state, matchers[pivot] as TermMatcher);
   }
@@ -152,8 +154,8 @@ export function proximityKey(
   let max = 0;
   for (let a = 0; a + 1 < kept.length; a++) {
     const left = kept[a] as number;
-    const pair = lead.pairs.find((p) => p.left === left && p.right === kept[a + 1]);
-    if (pair === undefined) continue;
+    const pair = lead.pairs[left];
+    if (pair === undefined || pair.right !== kept[a + 1]) continue;
     max += MAX_PAIR_COST;
     cost += pairCost(lead, doc, pair, typoRan);
   }
