@@ -25,7 +25,8 @@ export interface OptimisticInput {
   /** Per term, fewest typos + 1 of its multi-word sequences in each document (0: none), if any. */
   readonly sequences: readonly (Uint8Array | null)[];
   readonly size: number;
-  readonly isCandidate: (docId: number) => boolean;
+  /** The documents to order (internal ids, ascending). */
+  readonly candidates: Int32Array;
   /** The words rule's kept terms for a presence mask. */
   readonly keptFor: (present: number) => readonly number[];
 }
@@ -92,8 +93,9 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
   // words rule drops terms in a fixed order).
   const budgets = new Int32Array(counts.length);
   const effective = new Uint8Array(n);
-  for (let docId = 0; docId < input.size; docId++) {
-    if (!input.isCandidate(docId)) continue;
+  const { candidates } = input;
+  for (let c = 0; c < candidates.length; c++) {
+    const docId = candidates[c] as number;
     let present = 0;
     let viaSequence = false;
     for (let i = 0; i < n; i++) {

@@ -141,8 +141,6 @@ export function rankByPostings(
     anySequence ??= new Uint8Array(marks.length);
     for (let d = 0; d < marks.length; d++) if (marks[d] !== 0) anySequence[d] = 1;
   }
-  const isPossible = (i: number, docId: number): boolean =>
-    (typos[i] as Uint8Array)[docId] !== ABSENT || (sequences[i]?.[docId] ?? 0) !== 0;
   const order = removalOrder(terms, strategy, () => matchers.map((m) => countSeedDocuments(state, m)));
   const removable = new Set(order);
   const mandatory = terms.map((_, i) => i).filter((i) => !removable.has(i));
@@ -257,10 +255,21 @@ export function rankByPostings(
     }
     return compareKeyLists(keys, bound) > 0;
   };
-  const isCandidate = (docId: number): boolean => {
-    for (let m = 0; m < mandatory.length; m++) if (!isPossible(mandatory[m] as number, docId)) return false;
-    return isPossible(seed, docId) && (allows === null || allows(docId));
-  };
+  // Candidates: documents holding every required term (through its words or a sequence) and passing the
+  // filter, in internal-id order.
+  const required = [...new Set([...mandatory, seed])];
+  const requiredWords = required.map((i) => typos[i] as Uint8Array);
+  const requiredSequences = required.map((i) => sequences[i] ?? null);
+  const candidates = new Int32Array(state.nextInternalId);
+  let candidateCount = 0;
+  for (let docId = 0; docId < state.nextInternalId; docId++) {
+    let holds = true;
+    for (let r = 0; r < required.length && holds; r++)
+      holds =
+        (requiredWords[r] as Uint8Array)[docId] !== ABSENT || (requiredSequences[r]?.[docId] ?? 0) !== 0;
+    if (holds && (allows === null || allows(docId))) candidates[candidateCount++] = docId;
+  }
+  const candidateIds = candidates.subarray(0, candidateCount);
   // Rank one candidate: its leading keys against the running bound (false: postings are not exact).
   const visit = (docId: number): boolean => {
     const doc = byId[docId];
@@ -309,13 +318,12 @@ export function rankByPostings(
           positions: placements.map((p) => p.positions),
           sequences,
           size: state.nextInternalId,
-          isCandidate,
+          candidates: candidateIds,
           keptFor,
         })
       : null;
   if (groups === null) {
-    for (let docId = 0; docId < state.nextInternalId; docId++)
-      if (isCandidate(docId) && !visit(docId)) return null;
+    for (const docId of candidateIds) if (!visit(docId)) return null;
   } else {
     const { docs, starts } = groups;
     for (let g = 0; g + 1 < starts.length; g++) {
