@@ -2,6 +2,7 @@ import type { QueryTerm } from './query-terms.js';
 import type { RankingRule } from './ranking-rules.js';
 import { bucketedPosition, positionCost } from './relevancy-rules.js';
 import type { RankingKey } from './score-document.js';
+import type { SortedDocuments } from './sorted-documents.js';
 
 const ABSENT = 255;
 
@@ -18,6 +19,8 @@ export interface OptimisticInput {
   readonly rules: readonly RankingRule[];
   /** Number of sort criteria in the query (a sort rule with criteria ends the optimistic prefix). */
   readonly sortCriteria: number;
+  /** The query's first sort criterion when it sorts by a field (null: none, or a geo sort). */
+  readonly sortFirst: FieldSort | null;
   readonly maxWeight: number;
   /** Per term: each document's fewest typos over its words (255: absent), and the smallest position. */
   readonly typos: readonly Uint8Array[];
@@ -29,6 +32,11 @@ export interface OptimisticInput {
   readonly candidates: Int32Array;
   /** The words rule's kept terms for a presence mask. */
   readonly keptFor: (present: number) => readonly number[];
+  /**
+   * When the optimistic rules end at a sort rule whose first criterion is a field: every document in that
+   * criterion's order with its sort value (groups are then laid out in that order).
+   */
+  readonly sorted: ((field: string, ascending: boolean) => SortedDocuments) | null;
 }
 
 /** Candidates grouped by optimistic leading keys, best group first (each group in internal-id order). */
@@ -38,9 +46,20 @@ export interface OptimisticOrder {
   readonly starts: Int32Array;
   /** Per group, keys no document of it can beat (compared with `compareKeyLists`). */
   readonly keys: readonly RankingKey[][];
+  /**
+   * With a sort after the optimistic rules: each laid-out document's first sort key (groups are in sort
+   * order, so a document whose key already ranks below the bound ends its group).
+   */
+  readonly sortKey: ((at: number) => RankingKey) | null;
 }
 
 type Digit = 'words' | 'typo' | 'proximity' | 'attributeRank' | 'wordPosition';
+
+/** A sort by a document field. */
+export interface FieldSort {
+  readonly field: string;
+  readonly ascending: boolean;
+}
 
 /**
  * The leading rules whose keys have an upper bound readable from postings: words and typo exactly,
@@ -48,9 +67,10 @@ type Digit = 'words' | 'typo' | 'proximity' | 'attributeRank' | 'wordPosition';
  * position allows (`positions` must count the same words as the rule: fewest-typo ones once the typo rule
  * ran). Null when the words rule does not come first.
  */
-function optimisticRules(input: OptimisticInput): Digit[] | null {
+function optimisticRules(input: OptimisticInput): { digits: Digit[]; endsAtSort: boolean } | null {
   if (input.rules[0]?.kind !== 'words') return null;
   const digits: Digit[] = [];
+  let endsAtSort = false;
   for (const rule of input.rules) {
     if (
       rule.kind === 'words' ||
@@ -61,9 +81,12 @@ function optimisticRules(input: OptimisticInput): Digit[] | null {
       digits.push(rule.kind);
     else if (rule.kind === 'attributeRank' && input.maxWeight === 0) digits.push(rule.kind);
     else if (rule.kind === 'sort' && input.sortCriteria === 0) continue;
-    else break;
+    else {
+      endsAtSort = rule.kind === 'sort';
+      break;
+    }
   }
-  return digits;
+  return { digits, endsAtSort };
 }
 
 /**
@@ -78,8 +101,9 @@ function optimisticRules(input: OptimisticInput): Digit[] | null {
  * ```
  */
 export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null {
-  const digits = optimisticRules(input);
-  if (digits === null) return null;
+  const plan = optimisticRules(input);
+  if (plan === null) return null;
+  const { digits } = plan;
   const { terms, typos, positions, sequences } = input;
   const n = terms.length;
   const totalTypos = terms.reduce((sum, term) => sum + term.maxTypoCost, 0);
@@ -149,13 +173,38 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
   }
   starts[g] = at;
   const docs = new Int32Array(at);
-  for (let docId = 0; docId < composite.length; docId++) {
-    const value = composite[docId] as number;
-    if (value < 0) continue;
-    docs[offsets[value] as number] = docId;
-    offsets[value] = (offsets[value] as number) + 1;
+  const first = input.sortFirst;
+  const sorted =
+    plan.endsAtSort && first !== null && input.sorted !== null
+      ? input.sorted(first.field, first.ascending)
+      : null;
+  if (sorted === null) {
+    for (let docId = 0; docId < composite.length; docId++) {
+      const value = composite[docId] as number;
+      if (value < 0) continue;
+      docs[offsets[value] as number] = docId;
+      offsets[value] = (offsets[value] as number) + 1;
+    }
+    return { docs, starts, keys, sortKey: null };
   }
-  return { docs, starts, keys };
+  // Each group in the sort criterion's order, remembering where each document sits in that order.
+  const sortedAt = new Int32Array(at);
+  for (let i = 0; i < sorted.ids.length; i++) {
+    const docId = sorted.ids[i] as number;
+    const value = composite[docId] as number;
+    if (value === undefined || value < 0) continue;
+    const slot = offsets[value] as number;
+    docs[slot] = docId;
+    sortedAt[slot] = i;
+    offsets[value] = slot + 1;
+  }
+  const ascending = (first as FieldSort).ascending;
+  const sortKey = (slot: number): RankingKey => ({
+    kind: 'value',
+    ascending,
+    value: sorted.values[sortedAt[slot] as number] ?? null,
+  });
+  return { docs, starts, keys, sortKey };
 }
 
 /** A group's optimistic keys, computed exactly as the leading keys compute the real ones. */

@@ -19,6 +19,7 @@ import {
 } from './score-document.js';
 import { selectTop } from './select-top.js';
 import { rankSingleTermByPostings } from './single-term-ranking.js';
+import { sortedDocuments } from './sorted-documents.js';
 import { markSequenceDocuments } from './term-occurrences.js';
 
 const ABSENT = 255;
@@ -313,6 +314,8 @@ export function rankByPostings(
           terms,
           rules: scoring.rules,
           sortCriteria: scoring.sort.length,
+          sortFirst: scoring.sort[0]?.kind === 'field' ? scoring.sort[0] : null,
+          sorted: (field, ascending) => sortedDocuments(state, field, ascending),
           maxWeight,
           typos,
           positions: placements.map((p) => p.positions),
@@ -325,15 +328,34 @@ export function rankByPostings(
   if (groups === null) {
     for (const docId of candidateIds) if (!visit(docId)) return null;
   } else {
-    const { docs, starts } = groups;
+    const { docs, starts, sortKey } = groups;
     for (let g = 0; g + 1 < starts.length; g++) {
+      const groupKeys = groups.keys[g] as RankingKey[];
       const bound = top.length === needed ? (top[needed - 1] as Staged).keys : null;
-      if (bound !== null && compareKeyLists(groups.keys[g] as RankingKey[], bound) > 0) {
+      if (bound !== null && compareKeyLists(groupKeys, bound) > 0) {
         for (let k = starts[g] as number; k < docs.length; k++) tail.push(docs[k] as number);
         break;
       }
-      for (let k = starts[g] as number; k < (starts[g + 1] as number); k++)
+      const end = starts[g + 1] as number;
+      for (let k = starts[g] as number; k < end; k++) {
+        // Once the group's optimistic keys rank below the bound (it tightens as documents are ranked), or
+        // in a sorted group a document's keys (the group's, then its sort value) do, so do all the later
+        // documents of the group.
+        if (top.length === needed) {
+          const current = (top[needed - 1] as Staged).keys;
+          const versus = compareKeyLists(groupKeys, current);
+          if (
+            versus > 0 ||
+            (versus === 0 &&
+              sortKey !== null &&
+              compareKeyLists([sortKey(k)], current.slice(groupKeys.length, groupKeys.length + 1)) > 0)
+          ) {
+            for (; k < end; k++) tail.push(docs[k] as number);
+            break;
+          }
+        }
         if (!visit(docs[k] as number)) return null;
+      }
     }
   }
   const boundary = top[top.length - 1];
