@@ -39,7 +39,8 @@ export interface OptimisticInput {
   readonly sorted: ((field: string, ascending: boolean) => SortedDocuments) | null;
 }
 
-/** Candidates grouped by optimistic leading keys, best group first (each group in internal-id order). */
+/** Candidates grouped by optimistic leading keys, best group first (each group in internal-id order, or in
+ * the sort criterion's order when the optimistic rules end at a sort). */
 export interface OptimisticOrder {
   readonly docs: Int32Array;
   /** Group g holds `docs[starts[g]] .. docs[starts[g + 1] - 1]`. */

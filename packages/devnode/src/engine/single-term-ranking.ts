@@ -158,9 +158,10 @@ function exactnessLevels(input: SingleTermInput, bestOnly: boolean): { levels: U
 
 /**
  * Rank a one-term query from postings alone when its rules allow it (see {@link planRanks}): every
- * document's ranking keys are small integers read from postings, the best `needed` are picked by a
- * counting pass, and only those (plus documents matching a multi-word sequence) are scanned and scored.
- * Returns null when the rules need document values (sort, custom rules, attribute weights).
+ * document's relevancy keys are small integers read from postings; the best `needed` are picked by a
+ * counting pass (with a field sort: by walking the presorted order, best composite first), and only those
+ * (plus documents matching a multi-word sequence) are scanned and scored. Returns null when the rules
+ * need other document values (custom rules, geo sorts, attribute weights before the sort).
  *
  * @example
  * ```ts
