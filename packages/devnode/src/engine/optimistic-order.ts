@@ -1,10 +1,9 @@
 import type { QueryTerm } from './query-terms.js';
 import type { RankingRule } from './ranking-rules.js';
 import { bucketedPosition, positionCost } from './relevancy-rules.js';
-import type { RankingKey } from './score-document.js';
+import { compareKeyLists, type RankingKey } from './score-document.js';
 import type { SortedDocuments } from './sorted-documents.js';
-
-const ABSENT = 255;
+import { termPresence } from './term-presence.js';
 
 // wordPosition cost of a smallest position `at` ≤ 1,024 for a query position < 16, by `at * 16 + position`.
 const COST_FROM = Uint8Array.from({ length: 1025 * 16 }, (_, key) => {
@@ -27,6 +26,8 @@ export interface OptimisticInput {
   readonly positions: readonly Int32Array[];
   /** Per term, fewest typos + 1 of its multi-word sequences in each document (0: none), if any. */
   readonly sequences: readonly (Uint8Array | null)[];
+  /** 1 for the documents where some term's multi-word sequence occurs (null: none anywhere). */
+  readonly anySequence: Uint8Array | null;
   readonly size: number;
   /** The documents to order (internal ids, ascending). */
   readonly candidates: Int32Array;
@@ -121,16 +122,8 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
   const { candidates } = input;
   for (let c = 0; c < candidates.length; c++) {
     const docId = candidates[c] as number;
-    let present = 0;
-    let viaSequence = false;
-    for (let i = 0; i < n; i++) {
-      const word = (typos[i] as Uint8Array)[docId] as number;
-      const sequence = sequences[i]?.[docId] ?? 0;
-      const best = sequence !== 0 ? Math.min(word, sequence - 1) : word;
-      if (sequence !== 0) viaSequence = true;
-      effective[i] = best;
-      if (best !== ABSENT) present |= 1 << i;
-    }
+    const present = termPresence(typos, sequences, docId, effective);
+    const viaSequence = input.anySequence?.[docId] === 1;
     const kept = input.keptFor(present);
     let maxTypos = 0;
     let count = 0;
@@ -234,4 +227,55 @@ function groupKeys(
     } else keys.push(1);
   }
   return keys;
+}
+
+/** How {@link walkGroups} ranks documents and reads the running bound. */
+export interface GroupWalker {
+  /** The leading keys a document must tie or beat to reach the page (null until the page is full). */
+  bound(): readonly RankingKey[] | null;
+  /** Rank one document; false aborts the walk. */
+  visit(docId: number): boolean;
+  /** List a document that cannot reach the page. */
+  skip(docId: number): void;
+}
+
+/**
+ * Visit the groups best first and skip, without visiting, every document whose optimistic keys already
+ * rank below the bound: the rest of the groups once a group's keys do, and in a sorted group the rest of
+ * it once a document's keys (the group's, then its sort value) do. False when a visit aborted.
+ *
+ * @example
+ * ```ts
+ * walkGroups(groups, { bound: () => null, visit: (id) => rank(id), skip: (id) => tail.push(id) });
+ * ```
+ */
+export function walkGroups(groups: OptimisticOrder, walker: GroupWalker): boolean {
+  const { docs, starts, sortKey } = groups;
+  for (let g = 0; g + 1 < starts.length; g++) {
+    const groupKeys = groups.keys[g] as RankingKey[];
+    const atStart = walker.bound();
+    if (atStart !== null && compareKeyLists(groupKeys, atStart) > 0) {
+      for (let k = starts[g] as number; k < docs.length; k++) walker.skip(docs[k] as number);
+      return true;
+    }
+    const end = starts[g + 1] as number;
+    for (let k = starts[g] as number; k < end; k++) {
+      // The bound tightens as documents are ranked: re-check before each one.
+      const bound = walker.bound();
+      if (bound !== null) {
+        const versus = compareKeyLists(groupKeys, bound);
+        if (
+          versus > 0 ||
+          (versus === 0 &&
+            sortKey !== null &&
+            compareKeyLists([sortKey(k)], bound.slice(groupKeys.length, groupKeys.length + 1)) > 0)
+        ) {
+          for (; k < end; k++) walker.skip(docs[k] as number);
+          break;
+        }
+      }
+      if (!walker.visit(docs[k] as number)) return false;
+    }
+  }
+  return true;
 }

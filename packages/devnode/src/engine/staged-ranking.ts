@@ -5,7 +5,7 @@ import type { IndexState, StoredDocument } from './index-state.js';
 import { type AttributeSwitches, type KeywordCandidate, removalOrder } from './keyword-candidates.js';
 import { type LeadContext, leadingKeys, leadingLength } from './leading-keys.js';
 import { scanDocument, type TermMatcher, type TermOccurrences } from './match-terms.js';
-import { optimisticOrder } from './optimistic-order.js';
+import { optimisticOrder, walkGroups } from './optimistic-order.js';
 import { planProximityLead } from './proximity-lead.js';
 import type { ParsedQuery, QueryTerm } from './query-terms.js';
 import type { RankingRule } from './ranking-rules.js';
@@ -21,6 +21,7 @@ import { selectTop } from './select-top.js';
 import { rankSingleTermByPostings } from './single-term-ranking.js';
 import { sortedDocuments } from './sorted-documents.js';
 import { markSequenceDocuments } from './term-occurrences.js';
+import { termPresence } from './term-presence.js';
 
 const ABSENT = 255;
 
@@ -231,14 +232,7 @@ export function rankByPostings(
   }
   const effective = new Uint8Array(terms.length);
   const prefixKeys = (docId: number, bound: readonly RankingKey[]): boolean => {
-    let present = 0;
-    for (let i = 0; i < terms.length; i++) {
-      const word = (typos[i] as Uint8Array)[docId] as number;
-      const sequence = sequences[i]?.[docId] ?? 0;
-      const best = sequence !== 0 ? Math.min(word, sequence - 1) : word;
-      effective[i] = best;
-      if (best !== ABSENT) present |= 1 << i;
-    }
+    const present = termPresence(typos, sequences, docId, effective);
     const kept = order.length > 0 ? keptFor(present) : allIndices;
     const keys: RankingKey[] = [];
     for (const rule of prefixRules) {
@@ -320,6 +314,7 @@ export function rankByPostings(
           typos,
           positions: placements.map((p) => p.positions),
           sequences,
+          anySequence,
           size: state.nextInternalId,
           candidates: candidateIds,
           keptFor,
@@ -328,35 +323,12 @@ export function rankByPostings(
   if (groups === null) {
     for (const docId of candidateIds) if (!visit(docId)) return null;
   } else {
-    const { docs, starts, sortKey } = groups;
-    for (let g = 0; g + 1 < starts.length; g++) {
-      const groupKeys = groups.keys[g] as RankingKey[];
-      const bound = top.length === needed ? (top[needed - 1] as Staged).keys : null;
-      if (bound !== null && compareKeyLists(groupKeys, bound) > 0) {
-        for (let k = starts[g] as number; k < docs.length; k++) tail.push(docs[k] as number);
-        break;
-      }
-      const end = starts[g + 1] as number;
-      for (let k = starts[g] as number; k < end; k++) {
-        // Once the group's optimistic keys rank below the bound (it tightens as documents are ranked), or
-        // in a sorted group a document's keys (the group's, then its sort value) do, so do all the later
-        // documents of the group.
-        if (top.length === needed) {
-          const current = (top[needed - 1] as Staged).keys;
-          const versus = compareKeyLists(groupKeys, current);
-          if (
-            versus > 0 ||
-            (versus === 0 &&
-              sortKey !== null &&
-              compareKeyLists([sortKey(k)], current.slice(groupKeys.length, groupKeys.length + 1)) > 0)
-          ) {
-            for (; k < end; k++) tail.push(docs[k] as number);
-            break;
-          }
-        }
-        if (!visit(docs[k] as number)) return null;
-      }
-    }
+    const walked = walkGroups(groups, {
+      bound: () => (top.length === needed ? (top[needed - 1] as Staged).keys : null),
+      visit,
+      skip: (docId) => tail.push(docId),
+    });
+    if (!walked) return null;
   }
   const boundary = top[top.length - 1];
   const contenders: ScoredDocument[] = [];
