@@ -65,12 +65,12 @@ export interface InvertedIndex {
    * word: a re-indexed document's fresh entry comes after it). Returns how many were dropped.
    */
   compactStale(): number;
-  /** Document ids possibly containing the word (may include stale ids). */
-  postings(wordId: number): readonly number[];
+  /** Document ids possibly containing the word (may include stale ids). A view: do not modify it. */
+  postings(wordId: number): Int32Array;
   /** Per posting (same order as {@link postings}), the word's first token index in that document. */
-  firstTokens(wordId: number): readonly number[];
+  firstTokens(wordId: number): Int32Array;
   /** Per posting (same order as {@link postings}), the word's occurrence summary in that document. */
-  summaries(wordId: number): readonly number[];
+  summaries(wordId: number): Int32Array;
   /** Word ids starting with a prefix. */
   wordsWithPrefix(prefix: string): number[];
   /** Visit words within `budget` edits of `query` (see {@link createInvertedIndex}). */
@@ -86,13 +86,70 @@ export interface InvertedIndex {
   clear(): void;
 }
 
+const EMPTY = new Int32Array(0);
+
+/**
+ * One word's postings in parallel typed arrays (document id, first token, summary), grown by doubling:
+ * about half the memory of three JS number arrays, and cheaper to scan.
+ */
+class PostingList {
+  #docs = new Int32Array(2);
+  #firsts = new Int32Array(2);
+  #summaries = new Int32Array(2);
+  #length = 0;
+
+  push(docId: number, firstToken: number, summary: number): void {
+    if (this.#length === this.#docs.length) {
+      const capacity = this.#length * 2;
+      this.#docs = grown(this.#docs, capacity);
+      this.#firsts = grown(this.#firsts, capacity);
+      this.#summaries = grown(this.#summaries, capacity);
+    }
+    this.#docs[this.#length] = docId;
+    this.#firsts[this.#length] = firstToken;
+    this.#summaries[this.#length] = summary;
+    this.#length++;
+  }
+
+  /** Keep the postings whose document `keep` accepts (called once per posting, in order); returns how many went. */
+  retain(keep: (docId: number) => boolean): number {
+    let kept = 0;
+    for (let k = 0; k < this.#length; k++) {
+      if (!keep(this.#docs[k] as number)) continue;
+      this.#docs[kept] = this.#docs[k] as number;
+      this.#firsts[kept] = this.#firsts[k] as number;
+      this.#summaries[kept] = this.#summaries[k] as number;
+      kept++;
+    }
+    const dropped = this.#length - kept;
+    this.#length = kept;
+    return dropped;
+  }
+
+  docIds(): Int32Array {
+    return this.#docs.subarray(0, this.#length);
+  }
+
+  firstTokens(): Int32Array {
+    return this.#firsts.subarray(0, this.#length);
+  }
+
+  summaries(): Int32Array {
+    return this.#summaries.subarray(0, this.#length);
+  }
+}
+
+function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(capacity);
+  bigger.set(array);
+  return bigger;
+}
+
 /** Create an empty inverted index. */
 export function createInvertedIndex(): InvertedIndex {
   let ids = new Map<string, number>();
   let words: string[] = [];
-  let lists: number[][] = [];
-  let firsts: number[][] = [];
-  let summaries: number[][] = [];
+  let lists: PostingList[] = [];
   let stale: number[] = [];
   // Per word with lazy removals, the documents whose (oldest) entry is stale.
   let staleDocs = new Map<number, number[]>();
@@ -120,9 +177,7 @@ export function createInvertedIndex(): InvertedIndex {
         id = words.length;
         ids.set(word, id);
         words.push(word);
-        lists.push([]);
-        firsts.push([]);
-        summaries.push([]);
+        lists.push(new PostingList());
         stale.push(0);
         sorted = null;
       }
@@ -134,9 +189,7 @@ export function createInvertedIndex(): InvertedIndex {
       return words.length;
     },
     add(wordId, docId, firstToken, summary) {
-      (lists[wordId] as number[]).push(docId);
-      (firsts[wordId] as number[]).push(firstToken);
-      (summaries[wordId] as number[]).push(summary);
+      (lists[wordId] as PostingList).push(docId, firstToken, summary);
     },
     remove(wordId, docId) {
       stale[wordId] = (stale[wordId] ?? 0) + 1;
@@ -152,35 +205,20 @@ export function createInvertedIndex(): InvertedIndex {
       for (const [wordId, docs] of staleDocs) {
         const pending = new Map<number, number>();
         for (const docId of docs) pending.set(docId, (pending.get(docId) ?? 0) + 1);
-        const oldDocs = lists[wordId] as number[];
-        const oldFirsts = firsts[wordId] as number[];
-        const oldSummaries = summaries[wordId] as number[];
-        const keptDocs: number[] = [];
-        const keptFirsts: number[] = [];
-        const keptSummaries: number[] = [];
-        for (let k = 0; k < oldDocs.length; k++) {
-          const docId = oldDocs[k] as number;
+        dropped += (lists[wordId] as PostingList).retain((docId) => {
           const left = pending.get(docId) ?? 0;
-          if (left > 0) {
-            pending.set(docId, left - 1);
-            dropped++;
-            continue;
-          }
-          keptDocs.push(docId);
-          keptFirsts.push(oldFirsts[k] as number);
-          keptSummaries.push(oldSummaries[k] as number);
-        }
-        lists[wordId] = keptDocs;
-        firsts[wordId] = keptFirsts;
-        summaries[wordId] = keptSummaries;
+          if (left === 0) return true;
+          pending.set(docId, left - 1);
+          return false;
+        });
         stale[wordId] = 0;
       }
       staleDocs = new Map();
       return dropped;
     },
-    postings: (wordId) => lists[wordId] ?? [],
-    firstTokens: (wordId) => firsts[wordId] ?? [],
-    summaries: (wordId) => summaries[wordId] ?? [],
+    postings: (wordId) => lists[wordId]?.docIds() ?? EMPTY,
+    firstTokens: (wordId) => lists[wordId]?.firstTokens() ?? EMPTY,
+    summaries: (wordId) => lists[wordId]?.summaries() ?? EMPTY,
     wordsWithPrefix(prefix) {
       const vocab = vocabulary();
       const out: number[] = [];
@@ -281,9 +319,7 @@ export function createInvertedIndex(): InvertedIndex {
       }
     },
     resetPostings() {
-      lists = lists.map(() => []);
-      firsts = firsts.map(() => []);
-      summaries = summaries.map(() => []);
+      lists = lists.map(() => new PostingList());
       stale = stale.map(() => 0);
       staleDocs = new Map();
     },
@@ -291,8 +327,6 @@ export function createInvertedIndex(): InvertedIndex {
       ids = new Map();
       words = [];
       lists = [];
-      firsts = [];
-      summaries = [];
       stale = [];
       staleDocs = new Map();
       sorted = null;
