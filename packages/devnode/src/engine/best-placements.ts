@@ -1,9 +1,10 @@
 import type { IndexState } from './index-state.js';
 import { summaryMinPosition } from './inverted-index.js';
-import type { TermMatcher } from './match-terms.js';
+import { markTypos, type TermMatcher } from './match-terms.js';
 import { perRevision, remember } from './revision-cache.js';
 
-const ABSENT = 255;
+/** Typo count marking a term absent from a document, in every per-document typos array. */
+export const ABSENT = 255;
 
 /** Per document: fewest typos of a term (255: absent) and the smallest position among those words. */
 export interface Placements {
@@ -18,11 +19,7 @@ const placementsOf = perRevision(() => new Map<string, Placements>());
 const CACHED_TERMS = 32;
 const CACHE_FROM_POSTINGS = 200_000;
 
-function computePlacements(
-  state: IndexState,
-  matcher: TermMatcher,
-  bestOnly: boolean,
-): { typos: Uint8Array; positions: Int32Array } {
+function computePlacements(state: IndexState, matcher: TermMatcher, bestOnly: boolean): Placements {
   const marks = matcher.marks as Int8Array;
   const typos = new Uint8Array(state.nextInternalId).fill(ABSENT);
   const positions = new Int32Array(state.nextInternalId).fill(0x7fffffff);
@@ -30,7 +27,7 @@ function computePlacements(
     const mark = marks[wordId] ?? 0;
     // Seeds of multi-word sequences need not be marked words themselves.
     if (mark === 0) continue;
-    const wordTypos = (mark & 7) - 1;
+    const wordTypos = markTypos(mark);
     const docs = state.words.postings(wordId);
     const summaries = state.words.summaries(wordId);
     for (let k = 0; k < docs.length; k++) {

@@ -1,6 +1,6 @@
 import { exactAttributeRank } from './exactness-rule.js';
 import type { FieldRange, StoredDocument } from './index-state.js';
-import type { TermMatcher } from './match-terms.js';
+import { markTypos, type TermMatcher } from './match-terms.js';
 import { type ProximityLead, proximityKey } from './proximity-lead.js';
 import type { QueryTerm } from './query-terms.js';
 import { compareSortValues, globalScore } from './ranking-score.js';
@@ -46,7 +46,7 @@ function positionCostOf(
       const at = tokenPositions[j] as number;
       if (at >= cutoff) break;
       const m = marks[tokenWords[j] as number] ?? 0;
-      if (m === 0 || (typos >= 0 && (m & 7) - 1 !== typos)) continue;
+      if (m === 0 || (typos >= 0 && markTypos(m) !== typos)) continue;
       const cost = positionCost(Math.abs(bucketedPosition(at) - position));
       if (cost < best) best = cost;
       if (at >= position) break;

@@ -15,6 +15,11 @@ export interface TermOccurrences {
 
 const EXACT_FLAG = 8;
 
+/** Typo count of a non-zero mark (see {@link TermMatcher.marks}). */
+export function markTypos(mark: number): number {
+  return (mark & 7) - 1;
+}
+
 /** Consecutive words matching a term as a whole. */
 export interface WordSequence {
   readonly words: readonly number[];
@@ -180,7 +185,7 @@ export function scanDocument(
       const matcher = matchers[t] as TermMatcher;
       const m = matcher.marks === null ? 0 : (matcher.marks[word] ?? 0);
       if (m !== 0) {
-        const typos = (m & 7) - 1;
+        const typos = markTypos(m);
         if (typos === 0 || typoAllowed[fid] === 1) {
           push(out, t, encodeOccurrence(fid, position), 1, typos, (m & EXACT_FLAG) !== 0);
         }

@@ -1,16 +1,10 @@
+import { groupByComposite } from './composite-groups.js';
 import type { QueryTerm } from './query-terms.js';
 import type { RankingRule } from './ranking-rules.js';
-import { bucketedPosition, positionCost } from './relevancy-rules.js';
+import { positionCostFrom } from './relevancy-rules.js';
 import { compareKeyLists, type RankingKey } from './score-document.js';
 import type { SortedDocuments } from './sorted-documents.js';
 import { termPresence } from './term-presence.js';
-
-// wordPosition cost of a smallest position `at` ≤ 1,024 for a query position < 16, by `at * 16 + position`.
-const COST_FROM = Uint8Array.from({ length: 1025 * 16 }, (_, key) => {
-  const at = key >> 4;
-  const position = key & 15;
-  return at >= position ? positionCost(bucketedPosition(at) - position) : 0;
-});
 
 /** What the optimistic keys of a multi-term query's candidates are read from (arrays by internal id). */
 export interface OptimisticInput {
@@ -113,7 +107,6 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
   const radixTypo = totalTypos + 1;
   const radixPosition = 10 * n + 1;
   const composite = new Int32Array(input.size).fill(-1);
-  let groups = 0;
   const counts = new Int32Array((n + 1) * radixTypo * radixPosition);
   // Per composite, the kept terms' typo budget (the same for every document keeping as many terms: the
   // words rule drops terms in a fixed order).
@@ -137,66 +130,29 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
       if (viaSequence) continue;
       const at = (positions[i] as Int32Array)[docId] as number;
       const position = (terms[i] as QueryTerm).position;
-      if (at >= position)
-        cost +=
-          at > 1024
-            ? 10
-            : position < 16
-              ? (COST_FROM[at * 16 + position] as number)
-              : positionCost(bucketedPosition(at) - position);
+      if (at >= position) cost += positionCostFrom(at, position);
     }
     const value = (kept.length * radixTypo + (maxTypos - count)) * radixPosition + (10 * kept.length - cost);
     composite[docId] = value;
     budgets[value] = maxTypos;
-    if (counts[value] === 0) groups++;
     counts[value] = (counts[value] as number) + 1;
   }
-  // Counting sort, best composite first, internal-id order within a group.
-  const starts = new Int32Array(groups + 1);
-  const offsets = new Int32Array(counts.length);
-  const keys: RankingKey[][] = [];
-  let at = 0;
-  let g = 0;
-  for (let value = counts.length - 1; value >= 0; value--) {
-    const count = counts[value] as number;
-    if (count === 0) continue;
-    starts[g++] = at;
-    offsets[value] = at;
-    at += count;
-    keys.push(groupKeys(digits, value, n, radixTypo, radixPosition, budgets[value] as number));
-  }
-  starts[g] = at;
-  const docs = new Int32Array(at);
   const first = input.sortFirst;
   const sorted =
     plan.endsAtSort && first !== null && input.sorted !== null
       ? input.sorted(first.field, first.ascending)
       : null;
-  if (sorted === null) {
-    for (let docId = 0; docId < composite.length; docId++) {
-      const value = composite[docId] as number;
-      if (value < 0) continue;
-      docs[offsets[value] as number] = docId;
-      offsets[value] = (offsets[value] as number) + 1;
-    }
-    return { docs, starts, keys, sortKey: null };
-  }
-  // Each group in the sort criterion's order, remembering where each document sits in that order.
-  const sortedAt = new Int32Array(at);
-  for (let i = 0; i < sorted.ids.length; i++) {
-    const docId = sorted.ids[i] as number;
-    const value = composite[docId] as number;
-    if (value === undefined || value < 0) continue;
-    const slot = offsets[value] as number;
-    docs[slot] = docId;
-    sortedAt[slot] = i;
-    offsets[value] = slot + 1;
-  }
+  // Best composite first; with a sort, each group in the sort criterion's order.
+  const { docs, starts, values, layoutAt } = groupByComposite(composite, counts, sorted?.ids ?? null);
+  const keys = Array.from(values, (value) =>
+    groupKeys(digits, value, n, radixTypo, radixPosition, budgets[value] as number),
+  );
+  if (sorted === null || layoutAt === null) return { docs, starts, keys, sortKey: null };
   const ascending = (first as FieldSort).ascending;
   const sortKey = (slot: number): RankingKey => ({
     kind: 'value',
     ascending,
-    value: sorted.values[sortedAt[slot] as number] ?? null,
+    value: sorted.values[layoutAt[slot] as number] ?? null,
   });
   return { docs, starts, keys, sortKey };
 }

@@ -1,6 +1,6 @@
 import type { IndexState, StoredDocument } from './index-state.js';
 import type { AttributeSwitches } from './keyword-candidates.js';
-import { scanDocument, type TermMatcher, type TermOccurrences } from './match-terms.js';
+import { markTypos, scanDocument, type TermMatcher, type TermOccurrences } from './match-terms.js';
 import type { QueryTerm } from './query-terms.js';
 import {
   MAX_PAIR_COST,
@@ -65,9 +65,6 @@ export function planProximityLead(
   }
   return { terms, matchers, typos, pairs, byDocument, switches };
 }
-
-/** Typo count of a mark (0 = not marked, see `TermMatcher.marks`). */
-const markTypos = (mark: number): number => (mark & 7) - 1;
 
 /** The cheapest cost (0..3) of one pair in one document, walking the pivot term's occurrences. */
 function pairCost(lead: ProximityLead, doc: StoredDocument, pair: PairPlan, typoRan: boolean): number {

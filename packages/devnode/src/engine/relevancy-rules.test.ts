@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './create-search-index.js';
-import { bucketedPosition, positionCost } from './relevancy-rules.js';
+import { bucketedPosition, positionCost, positionCostFrom } from './relevancy-rules.js';
 
 describe('position helpers', () => {
+  it('reads the wordPosition cost from its table exactly as it computes it', () => {
+    for (const query of [0, 1, 7, 15, 16, 40])
+      for (let at = query; at <= 3000; at++)
+        expect(positionCostFrom(at, query)).toBe(positionCost(bucketedPosition(at) - query));
+  });
+
   it.each([
     [0, 0],
     [15, 15],

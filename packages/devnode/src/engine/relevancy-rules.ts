@@ -76,6 +76,28 @@ export function positionCost(distance: number): number {
   return 10;
 }
 
+// positionCost(bucketedPosition(at) - query) for at ≤ 1,024 and query < 16, by `at * 16 + query`.
+const COST_FROM = Uint8Array.from({ length: 1025 * 16 }, (_, key) => {
+  const at = key >> 4;
+  const query = key & 15;
+  return at >= query ? positionCost(bucketedPosition(at) - query) : 0;
+});
+
+/**
+ * wordPosition cost of a word at position `at` for a term at query position `query`, when `at ≥ query`
+ * (past the query position the cost only grows with the position): a table read on hot paths.
+ *
+ * @example
+ * ```ts
+ * positionCostFrom(0, 0); // 0
+ * positionCostFrom(40, 0); // positionCost(64) = 7
+ * ```
+ */
+export function positionCostFrom(at: number, query: number): number {
+  if (at > 1024) return 10;
+  return query < 16 ? (COST_FROM[at * 16 + query] as number) : positionCost(bucketedPosition(at) - query);
+}
+
 /** Proximity pairs only exist between terms adjacent in the query; each pair costs 0..3. */
 export const MAX_PAIR_COST = 3;
 

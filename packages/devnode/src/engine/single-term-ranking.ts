@@ -1,4 +1,5 @@
-import { bestPlacements } from './best-placements.js';
+import { ABSENT, bestPlacements } from './best-placements.js';
+import { groupByComposite } from './composite-groups.js';
 import { exactAttributeRank } from './exactness-rule.js';
 import type { IdFilter } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
@@ -6,12 +7,10 @@ import { summaryAlone, summaryMinPosition } from './inverted-index.js';
 import type { TermMatcher } from './match-terms.js';
 import type { QueryTerm } from './query-terms.js';
 import { compareSortValues, globalScore } from './ranking-score.js';
-import { bucketedPosition, positionCost } from './relevancy-rules.js';
+import { positionCostFrom } from './relevancy-rules.js';
 import { compareScored, type ScoredDocument, type ScoringContext } from './score-document.js';
 import { selectTop } from './select-top.js';
 import { sortedDocuments } from './sorted-documents.js';
-
-const ABSENT = 255;
 
 /** What ranking a one-term query from postings alone needs (see `rankByPostings`). */
 export interface SingleTermInput {
@@ -112,14 +111,10 @@ function positionRanks(input: SingleTermInput, bestOnly: boolean): Uint8Array {
   const ranks = new Uint8Array(min.length);
   for (let docId = 0; docId < min.length; docId++) {
     const position = min[docId] as number;
-    // Costs only grow with the position: past 1,024 every position costs the maximum.
-    ranks[docId] = position > 1024 ? 0 : (POSITION_RANKS[position] as number);
+    ranks[docId] = 10 - positionCostFrom(position, 0);
   }
   return ranks;
 }
-
-/** wordPosition rank (10 − cost) of a one-term query's smallest position, for positions up to 1,024. */
-const POSITION_RANKS = Uint8Array.from({ length: 1025 }, (_, p) => 10 - positionCost(bucketedPosition(p)));
 
 /**
  * Exactness level per document, as an index into the rule's possible keys sorted worst first: the query
@@ -258,28 +253,21 @@ export function rankSingleTermByPostings(
     // Best composite first, each in the field's presorted order: the first `needed` documents and every
     // document tied with the last of them on (composite, first sort value) may reach the page.
     const { ids, values } = sortedDocuments(state, plan.sort.field, plan.sort.ascending);
+    const groups = groupByComposite(composite, counts, ids);
+    const layoutAt = groups.layoutAt as Int32Array;
     const chosen: number[] = [];
     let groupStart = 0;
     let boundaryGroup = -1;
-    let previous: number | string | null | undefined;
     let boundary: number | string | null | undefined;
-    let closed = false;
-    for (let value = size - 1; value >= 0; value--) {
-      if (counts[value] === 0) continue;
-      previous = undefined;
-      for (let i = 0; i < ids.length; i++) {
-        const docId = ids[i] as number;
-        if (composite[docId] !== value) continue;
-        const sortValue = values[i] ?? null;
-        if (
-          !closed &&
-          boundary !== undefined &&
-          compareSortValues(plan.sort.ascending, sortValue, boundary) !== 0
-        )
-          closed = true;
-        if (closed) {
-          tail[tailLength++] = docId;
-          continue;
+    for (let g = 0; g + 1 < groups.starts.length; g++) {
+      const end = groups.starts[g + 1] as number;
+      let previous: number | string | null | undefined;
+      for (let slot = groups.starts[g] as number; slot < end; slot++) {
+        const docId = groups.docs[slot] as number;
+        const sortValue = values[layoutAt[slot] as number] ?? null;
+        if (boundary !== undefined && compareSortValues(plan.sort.ascending, sortValue, boundary) !== 0) {
+          for (; slot < end; slot++) tail[tailLength++] = groups.docs[slot] as number;
+          break;
         }
         if (previous === undefined || compareSortValues(plan.sort.ascending, sortValue, previous) !== 0)
           groupStart = chosen.length;
@@ -292,10 +280,8 @@ export function rankSingleTermByPostings(
       }
       // A lower composite cannot tie with the boundary document: the rest all fall past the page.
       if (boundary !== undefined) {
-        for (let docId = 0; docId < composite.length; docId++) {
-          const other = composite[docId] as number;
-          if (other >= 0 && other < value) tail[tailLength++] = docId;
-        }
+        for (let slot = end; slot < groups.docs.length; slot++)
+          tail[tailLength++] = groups.docs[slot] as number;
         break;
       }
     }

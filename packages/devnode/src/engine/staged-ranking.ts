@@ -1,4 +1,4 @@
-import { bestPlacements, type Placements } from './best-placements.js';
+import { ABSENT, bestPlacements, type Placements } from './best-placements.js';
 import { documentsById } from './documents-by-id.js';
 import type { IdFilter } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
@@ -22,8 +22,6 @@ import { rankSingleTermByPostings } from './single-term-ranking.js';
 import { sortedDocuments } from './sorted-documents.js';
 import { markSequenceDocuments } from './term-occurrences.js';
 import { termPresence } from './term-presence.js';
-
-const ABSENT = 255;
 
 /**
  * Whether postings decide which documents match single-word terms and with how many typos: no stale

@@ -1,4 +1,4 @@
-const ABSENT = 255;
+import { ABSENT } from './best-placements.js';
 
 /**
  * Write into `out` a document's fewest typos per query term, counting the term's words (`typos`, 255:
