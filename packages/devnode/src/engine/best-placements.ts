@@ -1,7 +1,8 @@
 import type { IndexState } from './index-state.js';
 import { summaryMinPosition } from './inverted-index.js';
-import { markTypos, type TermMatcher } from './match-terms.js';
+import { markedWords, markTypos, type TermMatcher } from './match-terms.js';
 import { perRevision, remember } from './revision-cache.js';
+import { termPostingCount } from './term-occurrences.js';
 
 /** Typo count marking a term absent from a document, in every per-document typos array. */
 export const ABSENT = 255;
@@ -23,11 +24,8 @@ function computePlacements(state: IndexState, matcher: TermMatcher, bestOnly: bo
   const marks = matcher.marks as Int8Array;
   const typos = new Uint8Array(state.nextInternalId).fill(ABSENT);
   const positions = new Int32Array(state.nextInternalId).fill(0x7fffffff);
-  for (const wordId of new Set(matcher.seedWords)) {
-    const mark = marks[wordId] ?? 0;
-    // Seeds of multi-word sequences need not be marked words themselves.
-    if (mark === 0) continue;
-    const wordTypos = markTypos(mark);
+  for (const wordId of markedWords(matcher)) {
+    const wordTypos = markTypos(marks[wordId] as number);
     const docs = state.words.postings(wordId);
     const summaries = state.words.summaries(wordId);
     for (let k = 0; k < docs.length; k++) {
@@ -67,10 +65,6 @@ export function bestPlacements(state: IndexState, matcher: TermMatcher, bestOnly
     key,
     CACHED_TERMS,
     () => computePlacements(state, matcher, bestOnly),
-    () => {
-      let postings = 0;
-      for (const wordId of matcher.seedWords) postings += state.words.postings(wordId).length;
-      return postings >= CACHE_FROM_POSTINGS;
-    },
+    () => termPostingCount(state, matcher) >= CACHE_FROM_POSTINGS,
   );
 }

@@ -1,5 +1,11 @@
 import { meiliError } from '@miroir/errors';
-import { evaluateFilter, FilterParseError, filterAttributes, parseFilter } from '@miroir/filter';
+import {
+  evaluateFilter,
+  type FilterNode,
+  FilterParseError,
+  filterAttributes,
+  parseFilter,
+} from '@miroir/filter';
 import type { Document, FilterableAttributeRule, FilterInput } from './engine-contract.js';
 import { matchesAttributePattern } from './field-paths.js';
 
@@ -35,20 +41,19 @@ function located(text: string, attribute: string): string {
 }
 
 /**
- * Parse and check a filter against the filterable attributes, returning a document predicate.
- * Throws `invalid_search_filter` (or `invalid_document_filter`) with Meilisearch's messages.
+ * Parse and check a filter against the filterable attributes, returning its syntax tree (null: no
+ * filter). Throws `invalid_search_filter` (or `invalid_document_filter`) with Meilisearch's messages.
  *
  * @example
  * ```ts
- * const pred = compileFilter('genre = action', ['genre']);
- * pred({ genre: 'action' }); // true
+ * checkFilter('genre = action', ['genre']); // { type: 'condition', attribute: 'genre', … }
  * ```
  */
-export function compileFilter(
+export function checkFilter(
   input: FilterInput | null | undefined,
   filterable: ReadonlyArray<string | FilterableAttributeRule>,
   code: FilterErrorCode = 'invalid_search_filter',
-): DocumentPredicate | null {
+): FilterNode | null {
   if (input === null || input === undefined) return null;
   let node: ReturnType<typeof parseFilter>;
   try {
@@ -81,6 +86,24 @@ export function compileFilter(
       }${located(text, attribute)}`,
     );
   }
-  const compiled = node;
-  return (doc) => evaluateFilter(compiled, doc);
+  return node;
+}
+
+/**
+ * Parse and check a filter against the filterable attributes, returning a document predicate.
+ * Throws `invalid_search_filter` (or `invalid_document_filter`) with Meilisearch's messages.
+ *
+ * @example
+ * ```ts
+ * const pred = compileFilter('genre = action', ['genre']);
+ * pred({ genre: 'action' }); // true
+ * ```
+ */
+export function compileFilter(
+  input: FilterInput | null | undefined,
+  filterable: ReadonlyArray<string | FilterableAttributeRule>,
+  code: FilterErrorCode = 'invalid_search_filter',
+): DocumentPredicate | null {
+  const node = checkFilter(input, filterable, code);
+  return node === null ? null : (doc) => evaluateFilter(node, doc);
 }

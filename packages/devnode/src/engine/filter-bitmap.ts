@@ -50,10 +50,22 @@ export function filterBitmap(
   }
   if (node === null) return live.slice();
   const patterns = filterablePatterns(filterableAttributes);
-  for (const attribute of filterAttributes(node)) {
-    if (UNSUPPORTED_ATTRIBUTES.has(attribute) || !isFilterable(attribute, patterns)) return null;
-  }
-  return evaluateNode(state, live, node);
+  for (const attribute of filterAttributes(node)) if (!isFilterable(attribute, patterns)) return null;
+  return filterNodeBitmap(state, node);
+}
+
+/**
+ * {@link filterBitmap} for a filter already parsed and checked against the filterable attributes (see
+ * `checkFilter`): null for what the value tables cannot answer exactly (geo filters).
+ *
+ * @example
+ * ```ts
+ * filterNodeBitmap(state, checkFilter('genres = drama', ['genres']) as FilterNode);
+ * ```
+ */
+export function filterNodeBitmap(state: IndexState, node: FilterNode): Uint8Array | null {
+  for (const attribute of filterAttributes(node)) if (UNSUPPORTED_ATTRIBUTES.has(attribute)) return null;
+  return evaluateNode(state, liveDocuments(state), node);
 }
 
 /** A fresh bitmap the caller may modify, or null when the node is not handled. */

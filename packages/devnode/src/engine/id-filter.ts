@@ -1,7 +1,8 @@
-import { compileFilter } from './compile-filter.js';
+import { evaluateFilter } from '@miroir/filter';
+import { checkFilter } from './compile-filter.js';
 import { documentsById } from './documents-by-id.js';
 import type { FilterInput } from './engine-contract.js';
-import { filterBitmap } from './filter-bitmap.js';
+import { filterNodeBitmap } from './filter-bitmap.js';
 import type { IndexState } from './index-state.js';
 
 /** A search filter as a test on internal ids (deleted ids never pass). */
@@ -18,14 +19,13 @@ export type IdFilter = (internalId: number) => boolean;
  * ```
  */
 export function compileIdFilter(state: IndexState, filter: FilterInput | null | undefined): IdFilter | null {
-  const filterable = state.settings.filterableAttributes;
-  const predicate = compileFilter(filter, filterable);
-  if (predicate === null) return null;
-  const bits = filterBitmap(state, filter, filterable);
+  const node = checkFilter(filter, state.settings.filterableAttributes);
+  if (node === null) return null;
+  const bits = filterNodeBitmap(state, node);
   if (bits !== null) return (id) => bits[id] === 1;
   const byId = documentsById(state);
   return (id) => {
     const stored = byId[id];
-    return stored !== undefined && predicate(stored.doc);
+    return stored !== undefined && evaluateFilter(node, stored.doc);
   };
 }

@@ -15,6 +15,20 @@ export interface TermOccurrences {
 
 const EXACT_FLAG = 8;
 
+/**
+ * The distinct words a term matches on its own (marked words; seeds of multi-word sequences excluded),
+ * for a term that is not a phrase.
+ *
+ * @example
+ * ```ts
+ * for (const wordId of markedWords(matcher)) state.words.postings(wordId);
+ * ```
+ */
+export function markedWords(matcher: TermMatcher): number[] {
+  const marks = matcher.marks as Int8Array;
+  return [...new Set(matcher.seedWords)].filter((wordId) => (marks[wordId] ?? 0) !== 0);
+}
+
 /** Typo count of a non-zero mark (see {@link TermMatcher.marks}). */
 export function markTypos(mark: number): number {
   return (mark & 7) - 1;

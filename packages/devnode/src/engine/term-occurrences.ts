@@ -1,6 +1,6 @@
 import { documentsById } from './documents-by-id.js';
 import type { IndexState } from './index-state.js';
-import type { TermMatcher, WordSequence } from './match-terms.js';
+import { markedWords, type TermMatcher, type WordSequence } from './match-terms.js';
 import { perRevision, remember } from './revision-cache.js';
 
 /**
@@ -19,11 +19,9 @@ export interface TermWordsByDocument {
 
 /** How many postings the term's marked words have in all (what collecting their entries costs). */
 export function termPostingCount(state: IndexState, matcher: TermMatcher): number {
-  const marks = matcher.marks;
-  if (marks === null) return 0;
+  if (matcher.marks === null) return 0;
   let total = 0;
-  for (const wordId of matcher.seedWords)
-    if ((marks[wordId] ?? 0) !== 0) total += state.words.postings(wordId).length;
+  for (const wordId of markedWords(matcher)) total += state.words.postings(wordId).length;
   return total;
 }
 
@@ -37,10 +35,8 @@ export function termPostingCount(state: IndexState, matcher: TermMatcher): numbe
  * ```
  */
 export function termWordsByDocument(state: IndexState, matcher: TermMatcher): TermWordsByDocument {
-  const marks = matcher.marks as Int8Array;
   const head = new Int32Array(state.nextInternalId).fill(-1);
-  // Seed lists may repeat a word (a split word's left half can also be a typo candidate): count it once.
-  const unique = [...new Set(matcher.seedWords)].filter((wordId) => (marks[wordId] ?? 0) !== 0);
+  const unique = markedWords(matcher);
   let size = 0;
   for (const wordId of unique) size += state.words.postings(wordId).length;
   const next = new Int32Array(size);
