@@ -115,7 +115,7 @@ class KeyBuffer {
   readonly items: RankingKey[] = [];
   length = 0;
 
-  put(key: RankingKey): void {
+  push(key: RankingKey): void {
     this.items[this.length++] = key;
   }
 
@@ -169,7 +169,7 @@ export function leadingKeys(
     }
     switch (rule.kind) {
       case 'words':
-        keys.put(kept.length / terms.length);
+        keys.push(kept.length / terms.length);
         break;
       case 'typo': {
         let count = 0;
@@ -178,7 +178,7 @@ export function leadingKeys(
           max += (terms[i] as QueryTerm).maxTypoCost;
           count += (typos[i] as Uint8Array)[doc.internalId] as number;
         }
-        keys.put((max + 1 - count) / (max + 1));
+        keys.push((max + 1 - count) / (max + 1));
         typoRan = true;
         break;
       }
@@ -199,20 +199,20 @@ export function leadingKeys(
           );
           if (cost > budget) return null;
         }
-        keys.put((max - cost + 1) / (max + 1));
+        keys.push((max - cost + 1) / (max + 1));
         break;
       }
       case 'proximity':
         // A single-term query ranks 1/1 on proximity for every document (decided per query so that every
         // document gets the same number of leading keys).
-        if (terms.length === 1) keys.put(1);
-        else if (lead.proximity !== null) keys.put(proximityKey(lead.proximity, doc, kept, typoRan));
+        if (terms.length === 1) keys.push(1);
+        else if (lead.proximity !== null) keys.push(proximityKey(lead.proximity, doc, kept, typoRan));
         else return isBelow(keys, against, checked) ? null : keys.copy();
         break;
       case 'attributeRank':
         // With a single attribute weight (`['*']`) every document ranks 1/1.
         if (maxWeight !== 0) return isBelow(keys, against, checked) ? null : keys.copy();
-        keys.put(1);
+        keys.push(1);
         break;
       case 'sort':
         for (const criterion of ctx.sort) sortEntry(criterion, doc.doc, 0, null, keys);
@@ -222,7 +222,7 @@ export function leadingKeys(
         break;
       case 'exactness':
         if (terms.length > 1) return isBelow(keys, against, checked) ? null : keys.copy();
-        keys.put(singleTermExactness(lead, doc, typoRan));
+        keys.push(singleTermExactness(lead, doc, typoRan));
         break;
       default:
         return isBelow(keys, against, checked) ? null : keys.copy();

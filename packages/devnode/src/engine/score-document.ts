@@ -45,24 +45,20 @@ export function sortEntry(
   doc: Document,
   order: number,
   details: RankingScoreDetails | null,
-  keys: { put(key: RankingKey): void } | RankingKey[],
+  keys: { push(key: RankingKey): unknown },
 ): number | null {
-  const add = (key: RankingKey): void => {
-    if (Array.isArray(keys)) keys.push(key);
-    else keys.put(key);
-  };
   if (criterion.kind === 'geo') {
     const point = geoPoint(doc);
     const distance = point === null ? null : geoDistance(criterion.lat, criterion.lng, point.lat, point.lng);
     // A criterion repeated (custom rule and sort parameter) keeps its first, dominant position.
     if (details !== null && details[criterion.key] === undefined)
       details[criterion.key] = { order, value: point, distance };
-    add({ kind: 'value', ascending: criterion.ascending, value: distance });
+    keys.push({ kind: 'value', ascending: criterion.ascending, value: distance });
     return distance;
   }
   const value = sortValue(doc, criterion.field, criterion.ascending);
   if (details !== null && details[criterion.key] === undefined) details[criterion.key] = { order, value };
-  add({ kind: 'value', ascending: criterion.ascending, value });
+  keys.push({ kind: 'value', ascending: criterion.ascending, value });
   return null;
 }
 
