@@ -103,9 +103,13 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
   const { terms, typos, positions, sequences } = input;
   const n = terms.length;
   const totalTypos = terms.reduce((sum, term) => sum + term.maxTypoCost, 0);
-  // Digits (rule order): kept count, then typo rank (max − count), then wordPosition rank (max − cost).
+  // Digits: kept count, then the typo rank (max − count) and the wordPosition rank (max − cost) in the
+  // order their rules come, so that a larger composite always means better optimistic keys.
   const radixTypo = totalTypos + 1;
   const radixPosition = 10 * n + 1;
+  const typoLeads =
+    digits.indexOf('typo') < digits.indexOf('wordPosition') || !digits.includes('wordPosition');
+  const layout: CompositeLayout = { radixTypo, radixPosition, typoLeads };
   const composite = new Int32Array(input.size).fill(-1);
   const counts = new Int32Array((n + 1) * radixTypo * radixPosition);
   // Per composite, the kept terms' typo budget (the same for every document keeping as many terms: the
@@ -132,7 +136,7 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
       const position = (terms[i] as QueryTerm).position;
       if (at >= position) cost += positionCostFrom(at, position);
     }
-    const value = (kept.length * radixTypo + (maxTypos - count)) * radixPosition + (10 * kept.length - cost);
+    const value = encodeComposite(layout, kept.length, maxTypos - count, 10 * kept.length - cost);
     composite[docId] = value;
     budgets[value] = maxTypos;
     counts[value] = (counts[value] as number) + 1;
@@ -144,9 +148,7 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
       : null;
   // Best composite first; with a sort, each group in the sort criterion's order.
   const { docs, starts, values, layoutAt } = groupByComposite(composite, counts, sorted?.ids ?? null);
-  const keys = Array.from(values, (value) =>
-    groupKeys(digits, value, n, radixTypo, radixPosition, budgets[value] as number),
-  );
+  const keys = Array.from(values, (value) => groupKeys(digits, value, n, layout, budgets[value] as number));
   if (sorted === null || layoutAt === null) return { docs, starts, keys, sortKey: null };
   const ascending = (first as FieldSort).ascending;
   const sortKey = (slot: number): RankingKey => ({
@@ -157,19 +159,40 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
   return { docs, starts, keys, sortKey };
 }
 
+/** How a candidate's optimistic digits pack into one integer (see {@link encodeComposite}). */
+interface CompositeLayout {
+  readonly radixTypo: number;
+  readonly radixPosition: number;
+  /** Whether the typo digit is more significant than the wordPosition digit (their rules' order). */
+  readonly typoLeads: boolean;
+}
+
+/** Pack the kept-term count, typo rank and wordPosition rank, most significant first. */
+function encodeComposite(
+  layout: CompositeLayout,
+  kept: number,
+  typoRank: number,
+  positionRank: number,
+): number {
+  const { radixTypo, radixPosition, typoLeads } = layout;
+  const lower = typoLeads ? typoRank * radixPosition + positionRank : positionRank * radixTypo + typoRank;
+  return kept * radixTypo * radixPosition + lower;
+}
+
 /** A group's optimistic keys, computed exactly as the leading keys compute the real ones. */
 function groupKeys(
   digits: readonly Digit[],
   value: number,
   n: number,
-  radixTypo: number,
-  radixPosition: number,
+  layout: CompositeLayout,
   maxTypos: number,
 ): RankingKey[] {
-  const positionRank = value % radixPosition;
-  const rest = (value - positionRank) / radixPosition;
-  const typoRank = rest % radixTypo;
-  const length = (rest - typoRank) / radixTypo;
+  const { radixTypo, radixPosition, typoLeads } = layout;
+  const span = radixTypo * radixPosition;
+  const lower = value % span;
+  const length = (value - lower) / span;
+  const typoRank = typoLeads ? Math.floor(lower / radixPosition) : lower % radixTypo;
+  const positionRank = typoLeads ? lower % radixPosition : Math.floor(lower / radixTypo);
   const keys: RankingKey[] = [];
   for (const digit of digits) {
     if (digit === 'words') keys.push(length / n);

@@ -19,8 +19,11 @@ export interface SingleTermInput {
   /** Each document's fewest typos for the term (255: absent), and the smallest position among those words. */
   readonly typos: Uint8Array;
   readonly bestPositions: Int32Array;
-  /** Documents where one of the term's multi-word sequences occurs (they are scored from a scan). */
-  readonly sequenceDocs: Uint8Array | null;
+  /**
+   * Per document, the fewest typos + 1 of the term's multi-word sequences occurring in it (0: none), or
+   * null without sequences. Those documents are scored from a scan when they may reach the page.
+   */
+  readonly sequenceTypos: Uint8Array | null;
   readonly allows: IdFilter | null;
   readonly scoring: ScoringContext;
   readonly maxWeight: number;
@@ -168,7 +171,7 @@ export function rankSingleTermByPostings(
 ): { head: ScoredDocument[]; tail: Int32Array } | null {
   const plan = planRanks(input);
   if (plan === null) return null;
-  const { state, typos, sequenceDocs, allows, needed, docs } = input;
+  const { state, typos, sequenceTypos, allows, needed, docs } = input;
   const term: QueryTerm = input.matcher.term;
   const maxTypos = term.maxTypoCost;
   // Per rule, each document's rank part and how many values it takes (mixed-radix digits, rule order).
@@ -203,19 +206,39 @@ export function rankSingleTermByPostings(
     return value;
   };
   const size = radix.slice(0, split).reduce((a, b) => a * b, 1);
+  // Once the typo rule ran, the later ranks count only fewest-typo words: a sequence costing more typos
+  // than the document's own words changes nothing there.
+  const typoDecidesSequences =
+    plan.ranks.includes('typo') && plan.ranks.every((r) => r === 'typo' || plan.typoBefore.has(r));
+  // The best composite a sequence document may reach: its typo digit is known, the others are assumed best.
+  const optimisticOf = (docId: number, sequenceCost: number): number => {
+    const own = typos[docId] as number;
+    const fewest = own === ABSENT ? sequenceCost : Math.min(own, sequenceCost);
+    let value = 0;
+    for (let r = 0; r < split; r++) {
+      const base = radix[r] as number;
+      value = value * base + (plan.ranks[r] === 'typo' ? Math.max(0, maxTypos - fewest) : base - 1);
+    }
+    return value;
+  };
   const composite = new Int32Array(state.nextInternalId).fill(-1);
   const counts = new Int32Array(size);
-  const sequenceMatches: StoredDocument[] = [];
+  // Documents a sequence may lift, with the best composite each may reach (scored only if that can tie).
+  const sequenceMatches: number[] = [];
+  const sequenceBest: number[] = [];
   let matches = 0;
   for (let docId = 0; docId < state.nextInternalId; docId++) {
-    const inSequence = sequenceDocs?.[docId] === 1;
-    if (typos[docId] === ABSENT && !inSequence) continue;
+    const sequenceMark = sequenceTypos?.[docId] ?? 0;
+    if (typos[docId] === ABSENT && sequenceMark === 0) continue;
     if (allows !== null && !allows(docId)) continue;
-    if (inSequence) {
-      // A multi-word sequence may match (or lower the typos): this document is scored from a scan.
-      const doc = docs[docId];
-      if (doc !== undefined) sequenceMatches.push(doc);
-      continue;
+    if (sequenceMark !== 0) {
+      const own = typos[docId] as number;
+      const cost = sequenceMark - 1;
+      if (!(typoDecidesSequences && own !== ABSENT && own < cost)) {
+        sequenceMatches.push(docId);
+        sequenceBest.push(cost > maxTypos ? size : optimisticOf(docId, cost));
+        continue;
+      }
     }
     const value = compositeOf(docId, 0, split);
     composite[docId] = value;
@@ -225,6 +248,8 @@ export function rankSingleTermByPostings(
   const contenders: ScoredDocument[] = [];
   const tail = new Int32Array(matches + sequenceMatches.length);
   let tailLength = 0;
+  // The lowest composite a document must reach to possibly make the page.
+  let reachable = 0;
   const contend = (docId: number): void => {
     const doc = docs[docId];
     const scored = doc === undefined ? null : input.score(doc);
@@ -238,6 +263,7 @@ export function rankSingleTermByPostings(
       better += counts[cutoff] as number;
       cutoff--;
     }
+    reachable = better + (counts[cutoff] as number) >= needed ? cutoff : 0;
     let admitted = needed - better;
     for (let docId = 0; docId < composite.length; docId++) {
       const value = composite[docId] as number;
@@ -276,6 +302,7 @@ export function rankSingleTermByPostings(
         if (chosen.length === needed) {
           boundary = sortValue;
           boundaryGroup = groupStart;
+          reachable = composite[docId] as number;
         }
       }
       // A lower composite cannot tie with the boundary document: the rest all fall past the page.
@@ -300,10 +327,10 @@ export function rankSingleTermByPostings(
       });
     }
   }
-  for (const doc of sequenceMatches) {
-    const scored = input.score(doc);
-    if (scored !== null) contenders.push(scored);
-  }
+  sequenceMatches.forEach((docId, i) => {
+    if ((sequenceBest[i] as number) < reachable) tail[tailLength++] = docId;
+    else contend(docId);
+  });
   // Sequence matches may outrank postings-ranked documents: those past the page join the tail.
   selectTop(contenders, Math.min(needed, contenders.length), compareScored);
   for (const extra of contenders.splice(needed)) tail[tailLength++] = extra.docId;

@@ -51,6 +51,8 @@ const queryArb = fc.record({
     ['price:desc', 'words', 'typo', 'proximity', 'sort'],
     // Proximity before typo: every occurrence counts, not only each term's fewest-typo ones.
     ['words', 'proximity', 'typo', 'sort', 'wordPosition', 'exactness'],
+    // Placement rules before typo: a split word's position may decide before its typo does.
+    ['words', 'wordPosition', 'typo', 'exactness', 'sort'],
   ) as fc.Arbitrary<string[] | undefined>,
   proximityPrecision: fc.constantFrom('byWord', 'byAttribute') as fc.Arbitrary<'byWord' | 'byAttribute'>,
 });
@@ -174,6 +176,46 @@ describe('staged ranking', () => {
       showRankingScoreDetails: true,
       rankingScoreThreshold: 0,
     });
+    expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
+  });
+
+  it('places a one-word query by a split match that sits before an equally mistyped word', () => {
+    const index = createSearchIndex({ uid: 'split', primaryKey: 'id' });
+    index.addDocuments(
+      [
+        { id: 1, title: 'robin batmen' },
+        // One typo either way ("batmen", "bat man"), but the split sits at position 0: a better wordPosition.
+        { id: 2, title: 'joker batmen', overview: 'bat man' },
+      ],
+      { mode: 'replace' },
+    );
+    const query: SearchQuery = { q: 'batman', limit: 1, showRankingScoreDetails: true };
+    const staged = index.search(query);
+    expect(staged.hits.map((h) => h.id)).toEqual([2]);
+    const full = index.search({ ...query, rankingScoreThreshold: 0 });
+    expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
+  });
+
+  it('orders multi-word candidates by wordPosition first when that rule precedes typo', () => {
+    const index = createSearchIndex({
+      uid: 'position-first',
+      primaryKey: 'id',
+      settings: { rankingRules: ['words', 'wordPosition', 'typo', 'exactness'] },
+    });
+    index.addDocuments(
+      [
+        // No typo, but both words away from their query positions (the second document further away).
+        { id: 1, overview: 'gotham batmobile' },
+        { id: 2, overview: 'robin joker knight gotham batmobile' },
+        // A split ("bat mobile", one typo) at the query position: the better wordPosition ranks it first.
+        { id: 3, title: 'bat mobile', overview: 'robin gotham' },
+      ],
+      { mode: 'replace' },
+    );
+    const query: SearchQuery = { q: 'batmobile gotham', limit: 1, showRankingScoreDetails: true };
+    const staged = index.search(query);
+    expect(staged.hits.map((h) => h.id)).toEqual([3]);
+    const full = index.search({ ...query, rankingScoreThreshold: 0 });
     expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
   });
 });

@@ -161,7 +161,7 @@ export function rankByPostings(
       matcher: matchers[0] as TermMatcher,
       typos: typos[0] as Uint8Array,
       bestPositions: (placements[0] as Placements).positions,
-      sequenceDocs: anySequence,
+      sequenceTypos: sequences[0] ?? null,
       allows,
       scoring,
       maxWeight,

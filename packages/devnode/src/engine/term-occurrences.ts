@@ -1,7 +1,13 @@
-import { documentsById } from './documents-by-id.js';
 import type { IndexState } from './index-state.js';
 import { markedWords, type TermMatcher, type WordSequence } from './match-terms.js';
 import { perRevision, remember } from './revision-cache.js';
+import {
+  continuesPrevious,
+  documentOfToken,
+  globalTokenStarts,
+  occurrenceToken,
+  wordOccurrences,
+} from './word-occurrences.js';
 
 /**
  * The words of one query term that each document holds, as per-document linked entries: each entry is
@@ -82,46 +88,44 @@ function documentsWithAdjacentWords(state: IndexState, words: readonly number[])
   );
 }
 
-/** Walk the occurrences of the sequence's rarest word, in documents holding every word. */
+/**
+ * Sequence starts from the occurrences of the rarest word: each other word must sit at its offset from
+ * the start (a bit set of its tokens), every token after the first continuing its predecessor.
+ */
 function findAdjacentWords(state: IndexState, words: readonly number[]): Int32Array {
+  const lists = words.map((word) => wordOccurrences(state, word));
   let driver = 0;
   for (let s = 1; s < words.length; s++)
-    if (
-      state.words.postings(words[s] as number).length < state.words.postings(words[driver] as number).length
-    )
-      driver = s;
-  // How many of the other words each document holds (postings list a document once per word).
-  const held = new Uint8Array(state.nextInternalId);
-  const distinct = new Set(words);
-  distinct.delete(words[driver] as number);
-  for (const word of distinct)
-    for (const docId of state.words.postings(word)) held[docId] = (held[docId] as number) + 1;
-  const docs = state.words.postings(words[driver] as number);
-  const firsts = state.words.firstTokens(words[driver] as number);
-  const byId = documentsById(state);
-  const out: number[] = [];
-  for (let k = 0; k < docs.length; k++) {
-    const docId = docs[k] as number;
-    if (held[docId] !== distinct.size) continue;
-    const stored = byId[docId];
-    if (stored === undefined) continue;
-    const { tokenWords, tokenFids, tokenPositions, nextSame } = stored;
-    for (let at = firsts[k] as number; at !== -1; at = nextSame[at] as number) {
-      const start = at - driver;
-      if (start < 0 || start + words.length > tokenWords.length) continue;
-      let ok = true;
-      for (let s = 0; s < words.length && ok; s++) {
-        const j = start + s;
-        ok =
-          tokenWords[j] === words[s] &&
-          tokenFids[j] === tokenFids[start] &&
-          (s === 0 || (tokenPositions[j] as number) - (tokenPositions[j - 1] as number) < 8);
-      }
-      if (ok) {
-        out.push(docId);
-        break;
-      }
+    if ((lists[s] as Int32Array).length < (lists[driver] as Int32Array).length) driver = s;
+  const driverList = lists[driver] as Int32Array;
+  let starts = new Int32Array(driverList.length);
+  let count = 0;
+  for (const entry of driverList)
+    if (driver === 0 || continuesPrevious(entry)) starts[count++] = occurrenceToken(entry) - driver;
+  const tokenStarts = globalTokenStarts(state);
+  const marked = new Int32Array(((tokenStarts[state.nextInternalId] as number) >>> 5) + 2);
+  for (let s = 0; s < words.length && count > 0; s++) {
+    if (s === driver) continue;
+    marked.fill(0);
+    for (const entry of lists[s] as Int32Array) {
+      if (s > 0 && !continuesPrevious(entry)) continue;
+      const token = occurrenceToken(entry);
+      marked[token >>> 5] = (marked[token >>> 5] as number) | (1 << (token & 31));
     }
+    let kept = 0;
+    for (let c = 0; c < count; c++) {
+      const token = (starts[c] as number) + s;
+      if (((marked[token >>> 5] as number) & (1 << (token & 31))) !== 0) starts[kept++] = starts[c] as number;
+    }
+    count = kept;
+  }
+  starts = starts.subarray(0, count);
+  // Starts ascend; a sequence never crosses documents (a document's first token continues nothing).
+  const out: number[] = [];
+  let docId = 0;
+  for (const start of starts) {
+    docId = documentOfToken(tokenStarts, start, docId);
+    if (out[out.length - 1] !== docId) out.push(docId);
   }
   return Int32Array.from(out);
 }
