@@ -90,7 +90,7 @@ function documentsWithAdjacentWords(state: IndexState, words: readonly number[])
 
 /**
  * Sequence starts from the occurrences of the rarest word: each other word must sit at its offset from
- * the start (a bit set of its tokens), every token after the first continuing its predecessor.
+ * the start, every token after the first continuing its predecessor.
  */
 function findAdjacentWords(state: IndexState, words: readonly number[]): Int32Array {
   const lists = words.map((word) => wordOccurrences(state, word));
@@ -102,25 +102,11 @@ function findAdjacentWords(state: IndexState, words: readonly number[]): Int32Ar
   let count = 0;
   for (const entry of driverList)
     if (driver === 0 || continuesPrevious(entry)) starts[count++] = occurrenceToken(entry) - driver;
-  const tokenStarts = globalTokenStarts(state);
-  const marked = new Int32Array(((tokenStarts[state.nextInternalId] as number) >>> 5) + 2);
-  for (let s = 0; s < words.length && count > 0; s++) {
-    if (s === driver) continue;
-    marked.fill(0);
-    for (const entry of lists[s] as Int32Array) {
-      if (s > 0 && !continuesPrevious(entry)) continue;
-      const token = occurrenceToken(entry);
-      marked[token >>> 5] = (marked[token >>> 5] as number) | (1 << (token & 31));
-    }
-    let kept = 0;
-    for (let c = 0; c < count; c++) {
-      const token = (starts[c] as number) + s;
-      if (((marked[token >>> 5] as number) & (1 << (token & 31))) !== 0) starts[kept++] = starts[c] as number;
-    }
-    count = kept;
-  }
+  for (let s = 0; s < words.length && count > 0; s++)
+    if (s !== driver) count = keepStartsFollowedBy(starts, count, lists[s] as Int32Array, s);
   starts = starts.subarray(0, count);
   // Starts ascend; a sequence never crosses documents (a document's first token continues nothing).
+  const tokenStarts = globalTokenStarts(state);
   const out: number[] = [];
   let docId = 0;
   for (const start of starts) {
@@ -128,4 +114,41 @@ function findAdjacentWords(state: IndexState, words: readonly number[]): Int32Ar
     if (out[out.length - 1] !== docId) out.push(docId);
   }
   return Int32Array.from(out);
+}
+
+/**
+ * Keep (in place, order kept) the ascending `starts` whose token at `offset` is an occurrence in `list`
+ * (continuing its predecessor unless the offset is 0); returns how many are kept. Both ascend, so one
+ * forward pass over `list` serves every start, galloping over the long stretches a rare driver leaves.
+ */
+function keepStartsFollowedBy(starts: Int32Array, count: number, list: Int32Array, offset: number): number {
+  let kept = 0;
+  let at = 0;
+  for (let c = 0; c < count; c++) {
+    const start = starts[c] as number;
+    const token = start + offset;
+    // The first entry at or past this token (a token has one entry: token × 2, + 1 when continuing).
+    const target = token * 2;
+    if (at < list.length && (list[at] as number) < target) {
+      let step = 1;
+      let low = at;
+      let high = at + 1;
+      while (high < list.length && (list[high] as number) < target) {
+        low = high;
+        step *= 2;
+        high = low + step;
+      }
+      high = Math.min(high, list.length);
+      while (low + 1 < high) {
+        const mid = (low + high) >>> 1;
+        if ((list[mid] as number) < target) low = mid;
+        else high = mid;
+      }
+      at = high;
+    }
+    const entry = list[at];
+    if (entry !== undefined && occurrenceToken(entry) === token && (offset === 0 || continuesPrevious(entry)))
+      starts[kept++] = start;
+  }
+  return kept;
 }
