@@ -85,18 +85,25 @@ function applyDistinct(
 /** Keyword ranking: every matching document best first, and how to compute a hit's full details. */
 export interface KeywordRanking {
   readonly ranked: ScoredDocument[];
-  /** Further matches past `ranked`, by internal id only (unordered; staged ranking). */
+  /**
+   * Further matches past `ranked`, by internal id only (unordered; staged ranking). Complete only up to
+   * the `countUpTo` given to {@link rankKeyword}: past it, matches may be missing.
+   */
   readonly tail?: ArrayLike<number>;
   readonly parsed: ParsedQuery;
   readonly withDetails: (hit: ScoredDocument) => ScoredDocument;
 }
 
-/** The keyword (full-text or placeholder) ranking of every matching document, best first. */
+/**
+ * The keyword (full-text or placeholder) ranking of every matching document, best first. With `staged`,
+ * only the first `needed` are ordered and scored, and matches need only be counted up to `countUpTo`.
+ */
 export function rankKeyword(
   state: IndexState,
   query: SearchQuery,
   needed?: number,
   staged = false,
+  countUpTo = Number.POSITIVE_INFINITY,
 ): KeywordRanking {
   const settings = state.settings;
   const rules = parseRankingRules(settings.rankingRules);
@@ -182,7 +189,18 @@ export function rankKeyword(
     // Staged ranking leaves documents past the page unscored: only when nothing reads their scores.
     const head =
       staged && needed !== undefined && !hasThreshold
-        ? rankByPostings(state, parsed, matchers, strategy, switches, allows, scoring, maxWeight, needed)
+        ? rankByPostings(
+            state,
+            parsed,
+            matchers,
+            strategy,
+            switches,
+            allows,
+            scoring,
+            maxWeight,
+            needed,
+            countUpTo,
+          )
         : null;
     if (head !== null) {
       const detailedScoring: ScoringContext = { ...scoring, detailed: true };
@@ -232,7 +250,9 @@ export function executeSearch(state: IndexState, query: SearchQuery, now: () => 
   const keywordOnly = (query.hybrid ?? null) === null && (query.vector ?? null) === null;
   let tail: ArrayLike<number> = [];
   const vector = runVectorSearch(state, query, (q) => {
-    const keyword = rankKeyword(state, q, needed, keywordOnly);
+    // Without facets only the count capped at maxTotalHits is shown: matches past it need not be found.
+    const countUpTo = facetNames === null ? settings.pagination.maxTotalHits : Number.POSITIVE_INFINITY;
+    const keyword = rankKeyword(state, q, needed, keywordOnly, countUpTo);
     tail = keyword.tail ?? [];
     return keyword;
   });

@@ -4,7 +4,7 @@ import type { RankingRule } from './ranking-rules.js';
 import { positionCostFrom } from './relevancy-rules.js';
 import { compareKeyLists, type RankingKey } from './score-document.js';
 import type { SortedDocuments } from './sorted-documents.js';
-import { termPresence } from './term-presence.js';
+import type { TermTable } from './term-table.js';
 
 /** What the optimistic keys of a multi-term query's candidates are read from (arrays by internal id). */
 export interface OptimisticInput {
@@ -15,18 +15,15 @@ export interface OptimisticInput {
   /** The query's first sort criterion when it sorts by a field (null: none, or a geo sort). */
   readonly sortFirst: FieldSort | null;
   readonly maxWeight: number;
-  /** Per term: each document's fewest typos over its words (255: absent), and the smallest position. */
-  readonly typos: readonly Uint8Array[];
+  /** Which terms each document holds, with how many typos, and what the words rule keeps. */
+  readonly table: TermTable;
+  /** Per term, each document's smallest position among the term's words. */
   readonly positions: readonly Int32Array[];
-  /** Per term, fewest typos + 1 of its multi-word sequences in each document (0: none), if any. */
-  readonly sequences: readonly (Uint8Array | null)[];
   /** 1 for the documents where some term's multi-word sequence occurs (null: none anywhere). */
   readonly anySequence: Uint8Array | null;
   readonly size: number;
   /** The documents to order (internal ids, ascending). */
   readonly candidates: Int32Array;
-  /** The words rule's kept terms for a presence mask. */
-  readonly keptFor: (present: number) => readonly number[];
   /**
    * When the optimistic rules end at a sort rule whose first criterion is a field: every document in that
    * criterion's order with its sort value (groups are then laid out in that order).
@@ -100,43 +97,45 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
   const plan = optimisticRules(input);
   if (plan === null) return null;
   const { digits } = plan;
-  const { terms, typos, positions, sequences } = input;
+  const { terms, positions, table } = input;
   const n = terms.length;
   const totalTypos = terms.reduce((sum, term) => sum + term.maxTypoCost, 0);
   // Digits: kept count, then the typo rank (max − count) and the wordPosition rank (max − cost) in the
   // order their rules come, so that a larger composite always means better optimistic keys.
   const radixTypo = totalTypos + 1;
   const radixPosition = 10 * n + 1;
-  const typoLeads =
-    digits.indexOf('typo') < digits.indexOf('wordPosition') || !digits.includes('wordPosition');
+  const typoLeads = digits.indexOf('typo') < digits.indexOf('wordPosition') || !digits.includes('wordPosition');
   const layout: CompositeLayout = { radixTypo, radixPosition, typoLeads };
   const composite = new Int32Array(input.size).fill(-1);
   const counts = new Int32Array((n + 1) * radixTypo * radixPosition);
   // Per composite, the kept terms' typo budget (the same for every document keeping as many terms: the
   // words rule drops terms in a fixed order).
   const budgets = new Int32Array(counts.length);
-  const effective = new Uint8Array(n);
-  const { candidates } = input;
+  const { candidates, anySequence } = input;
+  const { presence, keptBits, keptBudget, effective } = table;
+  const termPositions = Int32Array.from(terms, (term) => term.position);
   for (let c = 0; c < candidates.length; c++) {
     const docId = candidates[c] as number;
-    const present = termPresence(typos, sequences, docId, effective);
-    const viaSequence = input.anySequence?.[docId] === 1;
-    const kept = input.keptFor(present);
-    let maxTypos = 0;
+    const mask = presence[docId] as number;
+    const kept = keptBits[mask] as number;
+    const maxTypos = keptBudget[mask] as number;
+    // A sequence's positions are unknown here: no bound on wordPosition.
+    const viaSequence = anySequence !== null && anySequence[docId] === 1;
+    let keptCount = 0;
     let count = 0;
     let cost = 0;
-    for (let k = 0; k < kept.length; k++) {
-      const i = kept[k] as number;
-      maxTypos += (terms[i] as QueryTerm).maxTypoCost;
-      count += effective[i] as number;
-      // A sequence's positions are unknown here: no bound. Otherwise each occurrence sits at or after the
-      // smallest position, and past the query position the cost only grows with the position.
+    for (let i = 0; i < n; i++) {
+      if ((kept & (1 << i)) === 0) continue;
+      keptCount++;
+      count += (effective[i] as Uint8Array)[docId] as number;
       if (viaSequence) continue;
+      // Each occurrence sits at or after the smallest position; past the query position the cost only
+      // grows with the position.
       const at = (positions[i] as Int32Array)[docId] as number;
-      const position = (terms[i] as QueryTerm).position;
+      const position = termPositions[i] as number;
       if (at >= position) cost += positionCostFrom(at, position);
     }
-    const value = encodeComposite(layout, kept.length, maxTypos - count, 10 * kept.length - cost);
+    const value = encodeComposite(layout, keptCount, maxTypos - count, 10 * keptCount - cost);
     composite[docId] = value;
     budgets[value] = maxTypos;
     counts[value] = (counts[value] as number) + 1;
@@ -214,8 +213,8 @@ export interface GroupWalker {
   bound(): readonly RankingKey[] | null;
   /** Rank one document; false aborts the walk. */
   visit(docId: number): boolean;
-  /** List a document that cannot reach the page. */
-  skip(docId: number): void;
+  /** List documents that cannot reach the page. */
+  skip(docIds: Int32Array): void;
 }
 
 /**
@@ -225,7 +224,7 @@ export interface GroupWalker {
  *
  * @example
  * ```ts
- * walkGroups(groups, { bound: () => null, visit: (id) => rank(id), skip: (id) => tail.push(id) });
+ * walkGroups(groups, { bound: () => null, visit: (id) => rank(id), skip: (ids) => tail.push(...ids) });
  * ```
  */
 export function walkGroups(groups: OptimisticOrder, walker: GroupWalker): boolean {
@@ -234,7 +233,7 @@ export function walkGroups(groups: OptimisticOrder, walker: GroupWalker): boolea
     const groupKeys = groups.keys[g] as RankingKey[];
     const atStart = walker.bound();
     if (atStart !== null && compareKeyLists(groupKeys, atStart) > 0) {
-      for (let k = starts[g] as number; k < docs.length; k++) walker.skip(docs[k] as number);
+      walker.skip(docs.subarray(starts[g] as number));
       return true;
     }
     const end = starts[g + 1] as number;
@@ -249,7 +248,7 @@ export function walkGroups(groups: OptimisticOrder, walker: GroupWalker): boolea
             sortKey !== null &&
             compareKeyLists([sortKey(k)], bound.slice(groupKeys.length, groupKeys.length + 1)) > 0)
         ) {
-          for (; k < end; k++) walker.skip(docs[k] as number);
+          walker.skip(docs.subarray(k, end));
           break;
         }
       }

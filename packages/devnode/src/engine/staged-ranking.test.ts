@@ -22,7 +22,7 @@ const VOCAB = [
   'bat man',
   'bat mobile',
 ];
-const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 60);
+const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 250);
 
 const textArb = fc.array(fc.constantFrom(...VOCAB), { maxLength: 6 }).map((w) => w.join(' '));
 const docsArb = fc.array(
@@ -55,17 +55,21 @@ const queryArb = fc.record({
     ['words', 'wordPosition', 'typo', 'exactness', 'sort'],
   ) as fc.Arbitrary<string[] | undefined>,
   proximityPrecision: fc.constantFrom('byWord', 'byAttribute') as fc.Arbitrary<'byWord' | 'byAttribute'>,
+  // Without facets only the count capped at maxTotalHits shows: a small cap lets split words go uncounted.
+  facets: fc.constantFrom(undefined, ['genre']) as fc.Arbitrary<string[] | undefined>,
+  maxTotalHits: fc.constantFrom(1000, 3, 6),
 });
 
 describe('staged ranking', () => {
   it('returns exactly what a full scoring pass returns', () => {
     fc.assert(
-      fc.property(docsArb, queryArb, (docs, { rankingRules, proximityPrecision, ...query }) => {
+      fc.property(docsArb, queryArb, (docs, { rankingRules, proximityPrecision, maxTotalHits, ...query }) => {
         const index = createSearchIndex({
           uid: 'staged',
           primaryKey: 'id',
           settings: {
             proximityPrecision,
+            pagination: { maxTotalHits },
             filterableAttributes: ['genre'],
             sortableAttributes: ['price', 'genre'],
             ...(rankingRules === undefined ? {} : { rankingRules }),
@@ -77,7 +81,6 @@ describe('staged ranking', () => {
         );
         const base: SearchQuery = {
           ...query,
-          facets: ['genre'],
           showRankingScore: true,
           showRankingScoreDetails: true,
         };
@@ -216,6 +219,27 @@ describe('staged ranking', () => {
     const staged = index.search(query);
     expect(staged.hits.map((h) => h.id)).toEqual([3]);
     const full = index.search({ ...query, rankingScoreThreshold: 0 });
+    expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
+  });
+
+  it('counts split words before settling a page whose last hit already has a typo', () => {
+    const index = createSearchIndex({
+      uid: 'settle',
+      primaryKey: 'id',
+      settings: { pagination: { maxTotalHits: 1 } },
+    });
+    index.addDocuments(
+      [
+        { id: 1, title: 'robin batmen' },
+        // Also one typo, as a split, but at position 0: it outranks document 1 on wordPosition.
+        { id: 2, title: 'bat man' },
+      ],
+      { mode: 'replace' },
+    );
+    // No facets and a count capped at 1: the page must still be ranked with the split counted.
+    const staged = index.search({ q: 'batman', limit: 1, showRankingScoreDetails: true });
+    expect(staged.hits.map((h) => h.id)).toEqual([2]);
+    const full = index.search({ q: 'batman', limit: 1, showRankingScoreDetails: true, rankingScoreThreshold: 0 });
     expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
   });
 });

@@ -1,4 +1,4 @@
-import { ABSENT, bestPlacements, type Placements } from './best-placements.js';
+import { bestPlacements, type Placements } from './best-placements.js';
 import { documentsById } from './documents-by-id.js';
 import type { IdFilter } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
@@ -21,7 +21,7 @@ import { selectTop } from './select-top.js';
 import { rankSingleTermByPostings } from './single-term-ranking.js';
 import { sortedDocuments } from './sorted-documents.js';
 import { markSequenceDocuments } from './term-occurrences.js';
-import { termPresence } from './term-presence.js';
+import { buildTermTable } from './term-table.js';
 
 /**
  * Whether postings decide which documents match single-word terms and with how many typos: no stale
@@ -92,7 +92,7 @@ function scanCandidate(
 
 interface Staged {
   readonly doc: StoredDocument;
-  readonly kept: number[];
+  readonly kept: readonly number[];
   readonly keys: RankingKey[];
   /** Set when the document was already fully scored (sequence matches). */
   readonly scored: ScoredDocument | null;
@@ -104,15 +104,37 @@ export interface StagedRanking {
   readonly tail: ArrayLike<number>;
 }
 
+/** What ranking one query from postings reads, computed once whether or not sequences are then counted. */
+interface PostingRankContext {
+  readonly state: IndexState;
+  readonly terms: readonly QueryTerm[];
+  readonly matchers: readonly TermMatcher[];
+  readonly switches: AttributeSwitches;
+  readonly allows: IdFilter | null;
+  readonly scoring: ScoringContext;
+  readonly maxWeight: number;
+  readonly needed: number;
+  readonly placements: readonly Placements[];
+  readonly typos: readonly Uint8Array[];
+  /** The words rule's term removal order, and the terms it never removes. */
+  readonly order: readonly number[];
+  readonly mandatory: readonly number[];
+  readonly byId: readonly (StoredDocument | undefined)[];
+}
+
 /**
  * Rank keyword candidates found through postings only, fully scoring (scanning) just the documents whose
  * leading ranking keys tie with or beat the `needed`-th best: the others cannot reach the page and are
- * only listed by id (they count for totals and facets). Returns null
- * when postings cannot decide matches exactly (the caller then scans every candidate).
+ * only listed by id (they count for totals and facets). Returns null when postings cannot decide matches
+ * exactly (the caller then scans every candidate).
+ *
+ * Multi-word sequences (split words) are looked up only when they can matter: when the caller needs the
+ * matches counted up to `countUpTo` at most and the page is settled without them (see
+ * {@link settledWithoutSequences}), they are never computed.
  *
  * @example
  * ```ts
- * rankByPostings(state, parsed, matchers, 'last', switches, null, scoring, 0, 20);
+ * rankByPostings(state, parsed, matchers, 'last', switches, null, scoring, 0, 20, 1000);
  * ```
  */
 export function rankByPostings(
@@ -125,6 +147,7 @@ export function rankByPostings(
   scoring: ScoringContext,
   maxWeight: number,
   needed: number,
+  countUpTo: number,
 ): StagedRanking | null {
   if (needed <= 0 || !isPostingExact(state, query, matchers, switches)) return null;
   const { terms } = query;
@@ -133,28 +156,83 @@ export function rankByPostings(
   const ruleAt = (kind: RankingRule['kind']): number => scoring.rules.findIndex((rule) => rule.kind === kind);
   const typoFirst = ruleAt('typo') >= 0 && ruleAt('typo') < ruleAt('wordPosition');
   const placements = matchers.map((m) => bestPlacements(state, m, terms.length === 1 || typoFirst));
-  const typos = placements.map((p) => p.typos);
-  const sequences = matchers.map((m) => sequenceDocuments(state, m));
-  let anySequence: Uint8Array | null = null;
-  for (const marks of sequences) {
-    if (marks === null) continue;
-    anySequence ??= new Uint8Array(marks.length);
-    for (let d = 0; d < marks.length; d++) if (marks[d] !== 0) anySequence[d] = 1;
-  }
   const order = removalOrder(terms, strategy, () => matchers.map((m) => countSeedDocuments(state, m)));
   const removable = new Set(order);
-  const mandatory = terms.map((_, i) => i).filter((i) => !removable.has(i));
-  const allIndices = terms.map((_, i) => i);
-  const selfWord = terms.length === 1 ? state.words.lookup((terms[0] as QueryTerm).word) : -1;
-  let selfDocs: Uint8Array | null = null;
-  if (selfWord >= 0) {
-    selfDocs = new Uint8Array(state.nextInternalId);
-    for (const docId of state.words.postings(selfWord)) selfDocs[docId] = 1;
+  const context: PostingRankContext = {
+    state,
+    terms,
+    matchers,
+    switches,
+    allows,
+    scoring,
+    maxWeight,
+    needed,
+    placements,
+    typos: placements.map((p) => p.typos),
+    order,
+    mandatory: terms.map((_, i) => i).filter((i) => !removable.has(i)),
+    byId: documentsById(state),
+  };
+  const optimistic = sequenceBound(context);
+  if (optimistic !== null && Number.isFinite(countUpTo)) {
+    const ranked = rankWithSequences(
+      context,
+      matchers.map(() => null),
+    );
+    if (ranked !== null && settledWithoutSequences(ranked, optimistic, needed, countUpTo)) return ranked;
   }
-  const proximity = scoring.rules.some((rule) => rule.kind === 'proximity')
-    ? planProximityLead(state, matchers, typos, switches, state.settings.proximityPrecision === 'byAttribute')
-    : null;
-  const byId = documentsById(state);
+  return rankWithSequences(
+    context,
+    matchers.map((m) => sequenceDocuments(state, m)),
+  );
+}
+
+/**
+ * The best leading words/typo keys a document can reach through a multi-word sequence, or null when
+ * sequences may decide more than those keys (no typo rule among the leading rules, or a sequence costing
+ * no typo, like a multi-word synonym). Once the typo rule ran only each term's fewest-typo matches count,
+ * so a sequence changes a document's ranking only if it is that term's cheapest match: then the document
+ * has at least one typo.
+ */
+function sequenceBound(context: PostingRankContext): RankingKey[] | null {
+  const { matchers, terms, scoring } = context;
+  if (!matchers.some((m) => m.sequences.length > 0)) return null;
+  if (matchers.some((m) => m.sequences.some((sequence) => sequence.typos === 0))) return null;
+  const keys: RankingKey[] = [];
+  for (const rule of scoring.rules) {
+    if (rule.kind === 'words') keys.push(1);
+    else if (rule.kind === 'typo') {
+      const budget = terms.reduce((sum, term) => sum + term.maxTypoCost, 0);
+      keys.push(budget / (budget + 1));
+    } else break;
+  }
+  return keys.length === 0 || !scoring.rules.slice(0, keys.length).some((r) => r.kind === 'typo') ? null : keys;
+}
+
+/**
+ * Whether a ranking made without sequences is the real one: a full page whose last hit beats, on the
+ * leading words/typo keys, anything a sequence can reach, and at least `countUpTo` matches already (the
+ * ones a sequence alone would add change neither the page nor the capped count).
+ */
+function settledWithoutSequences(
+  ranked: StagedRanking,
+  bound: readonly RankingKey[],
+  needed: number,
+  countUpTo: number,
+): boolean {
+  if (ranked.head.length + ranked.tail.length < countUpTo || ranked.head.length < needed) return false;
+  const ordered = [...ranked.head].sort(compareScored);
+  const last = ordered[needed - 1] as ScoredDocument;
+  return compareKeyLists(last.keys.slice(0, bound.length), bound) < 0;
+}
+
+/** Rank with each term's sequence marks (fewest typos + 1 per document; null: none counted). */
+function rankWithSequences(
+  context: PostingRankContext,
+  sequences: readonly (Uint8Array | null)[],
+): StagedRanking | null {
+  const { state, terms, matchers, switches, allows, scoring, maxWeight, needed } = context;
+  const { placements, typos, order, mandatory, byId } = context;
   if (terms.length === 1) {
     const single = rankSingleTermByPostings({
       state,
@@ -174,6 +252,22 @@ export function rankByPostings(
     });
     if (single !== null) return single;
   }
+  let anySequence: Uint8Array | null = null;
+  for (const marks of sequences) {
+    if (marks === null) continue;
+    anySequence ??= new Uint8Array(marks.length);
+    for (let d = 0; d < marks.length; d++) if (marks[d] !== 0) anySequence[d] = 1;
+  }
+  const table = buildTermTable(terms, typos, sequences, order, state.nextInternalId);
+  const selfWord = terms.length === 1 ? state.words.lookup((terms[0] as QueryTerm).word) : -1;
+  let selfDocs: Uint8Array | null = null;
+  if (selfWord >= 0) {
+    selfDocs = new Uint8Array(state.nextInternalId);
+    for (const docId of state.words.postings(selfWord)) selfDocs[docId] = 1;
+  }
+  const proximity = scoring.rules.some((rule) => rule.kind === 'proximity')
+    ? planProximityLead(state, matchers, typos, switches, state.settings.proximityPrecision === 'byAttribute')
+    : null;
   const lead: LeadContext = { scoring, terms, matchers, maxWeight, typos, selfWord, selfDocs, proximity };
   const leadLength = leadingLength(lead);
   // When leading keys cover every rule they are the full keys: ties are then decided by internal id.
@@ -206,21 +300,6 @@ export function rankByPostings(
     top.splice(lo, 0, entry);
     if (top.length > needed) top.pop();
   };
-  // The words rule's kept terms depend only on which terms a document holds: one array per presence mask.
-  const keptByPresence = new Map<number, number[]>();
-  const keptFor = (present: number): number[] => {
-    let kept = keptByPresence.get(present);
-    if (kept === undefined) {
-      const set = new Set(allIndices);
-      for (const i of order) {
-        if ([...set].every((k) => (present & (1 << k)) !== 0)) break;
-        set.delete(i);
-      }
-      kept = [...set].sort((x, y) => x - y);
-      keptByPresence.set(present, kept);
-    }
-    return kept;
-  };
   // The words and typo rules leading the ranking rules, and whether a sequence document is below `bound`
   // on them (each term's typos: the fewest over its words and its sequences).
   const prefixRules: RankingRule[] = [];
@@ -228,40 +307,32 @@ export function rankByPostings(
     if (rule.kind !== 'words' && rule.kind !== 'typo') break;
     prefixRules.push(rule);
   }
-  const effective = new Uint8Array(terms.length);
   const prefixKeys = (docId: number, bound: readonly RankingKey[]): boolean => {
-    const present = termPresence(typos, sequences, docId, effective);
-    const kept = order.length > 0 ? keptFor(present) : allIndices;
+    const mask = table.presence[docId] as number;
+    const kept = table.keptTerms(mask);
     const keys: RankingKey[] = [];
     for (const rule of prefixRules) {
       if (rule.kind === 'words') {
         keys.push(kept.length / terms.length);
         continue;
       }
+      const max = table.keptBudget[mask] as number;
       let count = 0;
-      let max = 0;
-      for (const i of kept) {
-        max += (terms[i] as QueryTerm).maxTypoCost;
-        count += effective[i] as number;
-      }
+      for (const i of kept) count += (table.effective[i] as Uint8Array)[docId] as number;
       keys.push((max + 1 - count) / (max + 1));
     }
     return compareKeyLists(keys, bound) > 0;
   };
   // Candidates: documents holding every required term (through its words or a sequence) and passing the
   // filter, in internal-id order.
-  const required = [...new Set([...mandatory, seed])];
-  const requiredWords = required.map((i) => typos[i] as Uint8Array);
-  const requiredSequences = required.map((i) => sequences[i] ?? null);
+  let required = 1 << seed;
+  for (const i of mandatory) required |= 1 << i;
   const candidates = new Int32Array(state.nextInternalId);
   let candidateCount = 0;
-  for (let docId = 0; docId < state.nextInternalId; docId++) {
-    let holds = true;
-    for (let r = 0; r < required.length && holds; r++)
-      holds =
-        (requiredWords[r] as Uint8Array)[docId] !== ABSENT || (requiredSequences[r]?.[docId] ?? 0) !== 0;
-    if (holds && (allows === null || allows(docId))) candidates[candidateCount++] = docId;
-  }
+  const { presence } = table;
+  for (let docId = 0; docId < presence.length; docId++)
+    if (((presence[docId] as number) & required) === required && (allows === null || allows(docId)))
+      candidates[candidateCount++] = docId;
   const candidateIds = candidates.subarray(0, candidateCount);
   // Rank one candidate: its leading keys against the running bound (false: postings are not exact).
   const visit = (docId: number): boolean => {
@@ -285,13 +356,8 @@ export function rankByPostings(
       else admit({ doc, kept: [], keys, scored });
       return true;
     }
-    let kept = allIndices;
-    if (order.length > 0) {
-      let present = 0;
-      for (let i = 0; i < typos.length; i++)
-        if ((typos[i] as Uint8Array)[docId] !== ABSENT) present |= 1 << i;
-      kept = keptFor(present);
-    }
+    // Without a sequence, the terms held are the ones whose words the document holds.
+    const kept = table.keptTerms(presence[docId] as number);
     const keys = leadingKeys(lead, doc, kept, bound);
     if (keys === null) tail.push(docId);
     else admit({ doc, kept, keys, scored: null });
@@ -309,13 +375,11 @@ export function rankByPostings(
           sortFirst: scoring.sort[0]?.kind === 'field' ? scoring.sort[0] : null,
           sorted: (field, ascending) => sortedDocuments(state, field, ascending),
           maxWeight,
-          typos,
+          table,
           positions: placements.map((p) => p.positions),
-          sequences,
           anySequence,
           size: state.nextInternalId,
           candidates: candidateIds,
-          keptFor,
         })
       : null;
   if (groups === null) {
@@ -324,7 +388,10 @@ export function rankByPostings(
     const walked = walkGroups(groups, {
       bound: () => (top.length === needed ? (top[needed - 1] as Staged).keys : null),
       visit,
-      skip: (docId) => tail.push(docId),
+      skip: (docIds) => {
+        tailIds.set(docIds, tailLength);
+        tailLength += docIds.length;
+      },
     });
     if (!walked) return null;
   }

@@ -1,0 +1,79 @@
+import { ABSENT } from './best-placements.js';
+import type { QueryTerm } from './query-terms.js';
+
+/**
+ * Which query terms each document holds and with how many typos, and what the words rule keeps of them:
+ * computed once per multi-term query, in typed passes over each term's per-document arrays.
+ */
+export interface TermTable {
+  /** Per document, bit i set when it holds term i (through one of its words or sequences). */
+  readonly presence: Uint16Array;
+  /** Per term, each document's fewest typos over the term's words and sequences (255: absent). */
+  readonly effective: readonly Uint8Array[];
+  /** Per presence mask, the terms the words rule keeps, as a bit mask. */
+  readonly keptBits: Int32Array;
+  /** Per presence mask, the kept terms' summed typo budget. */
+  readonly keptBudget: Int32Array;
+  /** The kept terms of a presence mask, ascending (one shared array per mask). */
+  keptTerms(mask: number): readonly number[];
+}
+
+/**
+ * Build the table from each term's word typos (255: absent) and sequence marks (fewest typos + 1, 0:
+ * none), dropping terms in `removal` order until the kept ones are all held (the words rule).
+ *
+ * @example
+ * ```ts
+ * const table = buildTermTable(terms, typos, sequences, [2, 1], state.nextInternalId);
+ * table.keptTerms(table.presence[docId]); // e.g. [0, 1]
+ * ```
+ */
+export function buildTermTable(
+  terms: readonly QueryTerm[],
+  typos: readonly Uint8Array[],
+  sequences: readonly (Uint8Array | null)[],
+  removal: readonly number[],
+  size: number,
+): TermTable {
+  const presence = new Uint16Array(size);
+  const effective = typos.map((words, i) => {
+    const bit = 1 << i;
+    const marks = sequences[i] ?? null;
+    let best = words;
+    if (marks !== null) {
+      best = Uint8Array.from(words);
+      for (let docId = 0; docId < size; docId++) {
+        const mark = marks[docId] as number;
+        if (mark !== 0 && mark - 1 < (best[docId] as number)) best[docId] = mark - 1;
+      }
+    }
+    for (let docId = 0; docId < size; docId++)
+      if (best[docId] !== ABSENT) presence[docId] = (presence[docId] as number) | bit;
+    return best;
+  });
+  const masks = 1 << terms.length;
+  const keptBits = new Int32Array(masks);
+  const keptBudget = new Int32Array(masks);
+  for (let mask = 0; mask < masks; mask++) {
+    let kept = masks - 1;
+    for (const i of removal) {
+      if ((kept & mask) === kept) break;
+      kept &= ~(1 << i);
+    }
+    keptBits[mask] = kept;
+    terms.forEach((term, i) => {
+      if ((kept & (1 << i)) !== 0) keptBudget[mask] = (keptBudget[mask] as number) + term.maxTypoCost;
+    });
+  }
+  const lists = new Array<readonly number[] | undefined>(masks);
+  const keptTerms = (mask: number): readonly number[] => {
+    let list = lists[mask];
+    if (list === undefined) {
+      const bits = keptBits[mask] as number;
+      list = terms.map((_, i) => i).filter((i) => (bits & (1 << i)) !== 0);
+      lists[mask] = list;
+    }
+    return list;
+  };
+  return { presence, effective, keptBits, keptBudget, keptTerms };
+}
