@@ -298,11 +298,10 @@ export function executeSearch(state: IndexState, query: SearchQuery, now: () => 
     response.estimatedTotalHits = capped;
   }
   if (facetNames !== null) {
-    // Internal-id order: a facet value is displayed as its first indexed spelling, whatever the ranking.
+    // Any order: a facet value is displayed as its spelling in the lowest internal id, whatever the ranking.
     const ids = new Int32Array(ranked.length + tail.length);
     for (let i = 0; i < ranked.length; i++) ids[i] = (ranked[i] as ScoredDocument).docId;
     ids.set(tail, ranked.length);
-    ids.sort();
     const { facetDistribution, facetStats } = computeFacetsById(state, ids, facetNames, settings);
     response.facetDistribution = facetDistribution;
     response.facetStats = facetStats;

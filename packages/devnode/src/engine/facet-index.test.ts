@@ -31,11 +31,13 @@ describe('facet counts from per-attribute value tables', () => {
             primaryKey: 'id',
             settings: {
               filterableAttributes: ['genre', 'meta.tag'],
+              sortableAttributes: ['rank'],
               faceting: { maxValuesPerFacet, sortFacetValuesBy: { '*': order } },
             },
           });
           index.addDocuments(
-            docs.map((d, id) => ({ id, ...d })),
+            // A rank against id order: sorted by it, matches reach the facets out of internal-id order.
+            docs.map((d, id) => ({ id, rank: (id * 7) % 5, ...d })),
             { mode: 'replace' },
           );
           const compare = (): void => {
@@ -43,6 +45,13 @@ describe('facet counts from per-attribute value tables', () => {
             const expected = computeFacets(index.allDocuments(), ['genre', 'meta.tag'], index.getSettings());
             expect(response.facetDistribution).toEqual(expected.facetDistribution);
             expect(response.facetStats).toEqual(expected.facetStats);
+            const sorted = index.search({
+              q: '',
+              facets: ['genre', 'meta.tag'],
+              sort: ['rank:asc'],
+              limit: 3,
+            });
+            expect(sorted.facetDistribution).toEqual(expected.facetDistribution);
           };
           compare();
           index.deleteDocuments(docs.slice(0, cut).map((_, id) => id));

@@ -276,8 +276,9 @@ export function liveDocuments(state: IndexState): Uint8Array {
 }
 
 /**
- * Exact facet counts and numeric stats over documents given by ascending internal id, read from per-attribute
- * value tables instead of the documents (same result as {@link computeFacets} over those documents).
+ * Exact facet counts and numeric stats over documents given by internal id (in any order, each once), read
+ * from per-attribute value tables instead of the documents (same result as {@link computeFacets} over
+ * those documents).
  *
  * @example
  * ```ts
@@ -298,7 +299,9 @@ export function computeFacetsById(
   for (const facet of facets) {
     const table = fieldOf(state, facet);
     const counts = new Int32Array(table.keys.length);
+    // A value is displayed as its spelling in the lowest internal id holding it (ids come unsorted).
     const first = new Int32Array(table.keys.length).fill(-1);
+    const firstId = new Int32Array(table.keys.length).fill(0x7fffffff);
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
     for (const id of ids) {
@@ -306,7 +309,10 @@ export function computeFacetsById(
       for (let j = table.starts[id] as number; j < end; j++) {
         const spelling = table.spellings[j] as number;
         const keyId = table.keyOf[spelling] as number;
-        if (counts[keyId] === 0) first[keyId] = spelling;
+        if (id < (firstId[keyId] as number)) {
+          firstId[keyId] = id;
+          first[keyId] = spelling;
+        }
         counts[keyId] = (counts[keyId] as number) + 1;
         const n = table.numeric[spelling] as number;
         if (!Number.isNaN(n)) {

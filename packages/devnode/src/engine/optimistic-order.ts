@@ -104,7 +104,8 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
   // order their rules come, so that a larger composite always means better optimistic keys.
   const radixTypo = totalTypos + 1;
   const radixPosition = 10 * n + 1;
-  const typoLeads = digits.indexOf('typo') < digits.indexOf('wordPosition') || !digits.includes('wordPosition');
+  const typoLeads =
+    digits.indexOf('typo') < digits.indexOf('wordPosition') || !digits.includes('wordPosition');
   const layout: CompositeLayout = { radixTypo, radixPosition, typoLeads };
   const composite = new Int32Array(input.size).fill(-1);
   const counts = new Int32Array((n + 1) * radixTypo * radixPosition);

@@ -239,7 +239,12 @@ describe('staged ranking', () => {
     // No facets and a count capped at 1: the page must still be ranked with the split counted.
     const staged = index.search({ q: 'batman', limit: 1, showRankingScoreDetails: true });
     expect(staged.hits.map((h) => h.id)).toEqual([2]);
-    const full = index.search({ q: 'batman', limit: 1, showRankingScoreDetails: true, rankingScoreThreshold: 0 });
+    const full = index.search({
+      q: 'batman',
+      limit: 1,
+      showRankingScoreDetails: true,
+      rankingScoreThreshold: 0,
+    });
     expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
   });
 });

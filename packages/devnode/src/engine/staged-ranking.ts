@@ -206,7 +206,9 @@ function sequenceBound(context: PostingRankContext): RankingKey[] | null {
       keys.push(budget / (budget + 1));
     } else break;
   }
-  return keys.length === 0 || !scoring.rules.slice(0, keys.length).some((r) => r.kind === 'typo') ? null : keys;
+  return keys.length === 0 || !scoring.rules.slice(0, keys.length).some((r) => r.kind === 'typo')
+    ? null
+    : keys;
 }
 
 /**
