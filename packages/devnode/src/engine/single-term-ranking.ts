@@ -1,7 +1,7 @@
 import { ABSENT, bestPlacements } from './best-placements.js';
 import { groupByComposite } from './composite-groups.js';
 import { exactAttributeRank } from './exactness-rule.js';
-import type { IdFilter } from './id-filter.js';
+import { type IdFilter, idFilterBitmap } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { summaryAlone, summaryMinPosition } from './inverted-index.js';
 import type { TermMatcher } from './match-terms.js';
@@ -112,11 +112,31 @@ function planRanks(input: SingleTermInput): RankPlan | null {
 function positionRanks(input: SingleTermInput, bestOnly: boolean): Uint8Array {
   const min = bestOnly ? input.bestPositions : bestPlacements(input.state, input.matcher, false).positions;
   const ranks = new Uint8Array(min.length);
-  for (let docId = 0; docId < min.length; docId++) {
-    const position = min[docId] as number;
-    ranks[docId] = 10 - positionCostFrom(position, 0);
-  }
+  const last = POSITION_RANKS.length - 1;
+  for (let docId = 0; docId < min.length; docId++)
+    ranks[docId] = POSITION_RANKS[Math.min(min[docId] as number, last)] as number;
   return ranks;
+}
+
+// wordPosition rank (10 − cost) by smallest position; every position past the table's end costs the most.
+const POSITION_RANKS = Uint8Array.from({ length: 1026 }, (_, at) => 10 - positionCostFrom(at, 0));
+
+/** Per document, the typo digit (budget − typos, 0 when absent); null when a count exceeds the budget. */
+function typoDigits(typos: Uint8Array, maxTypos: number): Uint8Array | null {
+  const digitOf = new Uint8Array(256);
+  const overBudget = new Uint8Array(256);
+  for (let count = 0; count < 256; count++) {
+    digitOf[count] = count <= maxTypos ? maxTypos - count : 0;
+    overBudget[count] = count > maxTypos && count !== ABSENT ? 1 : 0;
+  }
+  const digits = new Uint8Array(typos.length);
+  let over = 0;
+  for (let docId = 0; docId < typos.length; docId++) {
+    const count = typos[docId] as number;
+    digits[docId] = digitOf[count] as number;
+    over |= overBudget[count] as number;
+  }
+  return over === 0 ? digits : null;
 }
 
 /**
@@ -179,13 +199,9 @@ export function rankSingleTermByPostings(
   const radix: number[] = [];
   for (const rank of plan.ranks) {
     if (rank === 'typo') {
-      const part = new Uint8Array(typos.length);
-      for (let docId = 0; docId < typos.length; docId++) {
-        const count = typos[docId] as number;
-        // A count past the term's typo budget cannot be a digit: leave it to the general path.
-        if (count !== ABSENT && count > maxTypos) return null;
-        part[docId] = count === ABSENT ? 0 : maxTypos - count;
-      }
+      // A count past the term's typo budget cannot be a digit: leave it to the general path.
+      const part = typoDigits(typos, maxTypos);
+      if (part === null) return null;
       parts.push(part);
       radix.push(maxTypos + 1);
     } else if (rank === 'wordPosition') {
@@ -221,30 +237,46 @@ export function rankSingleTermByPostings(
     }
     return value;
   };
-  const composite = new Int32Array(state.nextInternalId).fill(-1);
-  const counts = new Int32Array(size);
+  // Every document's composite, digit by digit in typed passes (no per-document branch); −1: not ranked
+  // here (absent, filtered out, or left to a scan because a sequence may lift it).
+  const n = state.nextInternalId;
+  const composite = new Int32Array(n);
+  for (let r = 0; r < split; r++) {
+    const part = parts[r] as Uint8Array;
+    const base = radix[r] as number;
+    for (let docId = 0; docId < n; docId++)
+      composite[docId] = (composite[docId] as number) * base + (part[docId] as number);
+  }
+  // (255 + 1) >> 8 is 1 for an absent term only.
+  for (let docId = 0; docId < n; docId++)
+    composite[docId] = (composite[docId] as number) | -(((typos[docId] as number) + 1) >> 8);
+  const allowed = allows === null ? null : idFilterBitmap(allows, n);
+  if (allowed !== null)
+    for (let docId = 0; docId < n; docId++)
+      composite[docId] = (composite[docId] as number) | ((allowed[docId] as number) - 1);
   // Documents a sequence may lift, with the best composite each may reach (scored only if that can tie).
   const sequenceMatches: number[] = [];
   const sequenceBest: number[] = [];
-  let matches = 0;
-  for (let docId = 0; docId < state.nextInternalId; docId++) {
-    const sequenceMark = sequenceTypos?.[docId] ?? 0;
-    if (typos[docId] === ABSENT && sequenceMark === 0) continue;
-    if (allows !== null && !allows(docId)) continue;
-    if (sequenceMark !== 0) {
+  if (sequenceTypos !== null) {
+    for (let docId = 0; docId < n; docId++) {
+      const mark = sequenceTypos[docId] as number;
+      if (mark === 0 || (allowed !== null && allowed[docId] === 0)) continue;
       const own = typos[docId] as number;
-      const cost = sequenceMark - 1;
-      if (!(typoDecidesSequences && own !== ABSENT && own < cost)) {
-        sequenceMatches.push(docId);
-        sequenceBest.push(cost > maxTypos ? size : optimisticOf(docId, cost));
-        continue;
-      }
+      const cost = mark - 1;
+      if (typoDecidesSequences && own !== ABSENT && own < cost) continue;
+      sequenceMatches.push(docId);
+      sequenceBest.push(cost > maxTypos ? size : optimisticOf(docId, cost));
+      composite[docId] = -1;
     }
-    const value = compositeOf(docId, 0, split);
-    composite[docId] = value;
-    counts[value] = (counts[value] as number) + 1;
-    matches++;
   }
+  // Documents per composite (slot 0 counts the unranked ones).
+  const shifted = new Int32Array(size + 1);
+  for (let docId = 0; docId < n; docId++) {
+    const slot = (composite[docId] as number) + 1;
+    shifted[slot] = (shifted[slot] as number) + 1;
+  }
+  const counts = shifted.subarray(1);
+  const matches = n - (shifted[0] as number);
   const contenders: ScoredDocument[] = [];
   const tail = new Int32Array(matches + sequenceMatches.length);
   let tailLength = 0;
@@ -265,10 +297,16 @@ export function rankSingleTermByPostings(
     }
     reachable = better + (counts[cutoff] as number) >= needed ? cutoff : 0;
     let admitted = needed - better;
-    for (let docId = 0; docId < composite.length; docId++) {
+    // Below the cutoff: past the page, listed without a branch per document.
+    for (let docId = 0; docId < n; docId++) {
       const value = composite[docId] as number;
-      if (value < 0) continue;
-      if (value > cutoff || (value === cutoff && admitted > 0)) {
+      tail[tailLength] = docId;
+      tailLength += ((value >>> 31) ^ 1) & ((value - cutoff) >>> 31);
+    }
+    for (let docId = 0; docId < n; docId++) {
+      const value = composite[docId] as number;
+      if (value < cutoff) continue;
+      if (value > cutoff || admitted > 0) {
         if (value === cutoff) admitted--;
         contend(docId);
       } else {
