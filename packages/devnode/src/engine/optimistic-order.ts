@@ -126,15 +126,16 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
     let count = 0;
     let cost = 0;
     for (let i = 0; i < n; i++) {
-      if ((kept & (1 << i)) === 0) continue;
-      keptCount++;
-      count += (effective[i] as Uint8Array)[docId] as number;
+      // Arithmetic rather than branches: which terms are kept varies from one document to the next.
+      const on = (kept >> i) & 1;
+      keptCount += on;
+      count += on * ((effective[i] as Uint8Array)[docId] as number);
       if (viaSequence) continue;
       // Each occurrence sits at or after the smallest position; past the query position the cost only
       // grows with the position.
       const at = (positions[i] as Int32Array)[docId] as number;
       const position = termPositions[i] as number;
-      if (at >= position) cost += positionCostFrom(at, position);
+      if (on === 1 && at >= position) cost += positionCostFrom(at, position);
     }
     const value = encodeComposite(layout, keptCount, maxTypos - count, 10 * keptCount - cost);
     composite[docId] = value;
@@ -147,7 +148,8 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
       ? input.sorted(first.field, first.ascending)
       : null;
   // Best composite first; with a sort, each group in the sort criterion's order.
-  const { docs, starts, values, layoutAt } = groupByComposite(composite, counts, sorted?.ids ?? null);
+  // Without a sort, the candidates (ascending ids) are the layout: only they are visited, not every id.
+  const { docs, starts, values, layoutAt } = groupByComposite(composite, counts, sorted?.ids ?? candidates);
   const keys = Array.from(values, (value) => groupKeys(digits, value, n, layout, budgets[value] as number));
   if (sorted === null || layoutAt === null) return { docs, starts, keys, sortKey: null };
   const ascending = (first as FieldSort).ascending;

@@ -1,6 +1,6 @@
 import { bestPlacements, type Placements } from './best-placements.js';
 import { documentsById } from './documents-by-id.js';
-import type { IdFilter } from './id-filter.js';
+import { type IdFilter, idFilterBitmap } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { type AttributeSwitches, type KeywordCandidate, removalOrder } from './keyword-candidates.js';
 import { type LeadContext, leadingKeys, leadingLength } from './leading-keys.js';
@@ -329,12 +329,25 @@ function rankWithSequences(
   // filter, in internal-id order.
   let required = 1 << seed;
   for (const i of mandatory) required |= 1 << i;
-  const candidates = new Int32Array(state.nextInternalId);
-  let candidateCount = 0;
   const { presence } = table;
-  for (let docId = 0; docId < presence.length; docId++)
-    if (((presence[docId] as number) & required) === required && (allows === null || allows(docId)))
-      candidates[candidateCount++] = docId;
+  const candidates = new Int32Array(presence.length + 1);
+  const allowed = allows === null ? null : idFilterBitmap(allows, presence.length);
+  let candidateCount = 0;
+  // Branch-free: the id is written, then kept only when every required term is held (and it passes).
+  for (let docId = 0; docId < presence.length; docId++) {
+    candidates[candidateCount] = docId;
+    const missing = ((presence[docId] as number) & required) ^ required;
+    candidateCount += (missing - 1) >>> 31;
+  }
+  if (allowed !== null) {
+    let kept = 0;
+    for (let c = 0; c < candidateCount; c++) {
+      const docId = candidates[c] as number;
+      candidates[kept] = docId;
+      kept += allowed[docId] as number;
+    }
+    candidateCount = kept;
+  }
   const candidateIds = candidates.subarray(0, candidateCount);
   // Rank one candidate: its leading keys against the running bound (false: postings are not exact).
   const visit = (docId: number): boolean => {

@@ -1,4 +1,3 @@
-import { ABSENT } from './best-placements.js';
 import type { QueryTerm } from './query-terms.js';
 
 /**
@@ -37,18 +36,18 @@ export function buildTermTable(
 ): TermTable {
   const presence = new Uint16Array(size);
   const effective = typos.map((words, i) => {
-    const bit = 1 << i;
     const marks = sequences[i] ?? null;
     let best = words;
     if (marks !== null) {
-      best = Uint8Array.from(words);
+      best = words.slice();
       for (let docId = 0; docId < size; docId++) {
         const mark = marks[docId] as number;
         if (mark !== 0 && mark - 1 < (best[docId] as number)) best[docId] = mark - 1;
       }
     }
+    // Branch-free: (typos + 1) >> 8 is 1 only for an absent term (255).
     for (let docId = 0; docId < size; docId++)
-      if (best[docId] !== ABSENT) presence[docId] = (presence[docId] as number) | bit;
+      presence[docId] = (presence[docId] as number) | (((((best[docId] as number) + 1) >> 8) ^ 1) << i);
     return best;
   });
   const masks = 1 << terms.length;
