@@ -31,9 +31,9 @@ export interface OptimisticInput {
   readonly sorted: ((field: string, ascending: boolean) => SortedDocuments) | null;
 }
 
-/** Candidates grouped by optimistic leading keys, best group first (each group in internal-id order, or in
- * the sort criterion's order when the optimistic rules end at a sort). */
-export interface OptimisticOrder {
+/** One level's candidates grouped by optimistic leading keys, best group first (each group in internal-id
+ * order, or in the sort criterion's order when the optimistic rules end at a sort). */
+export interface OptimisticGroups {
   readonly docs: Int32Array;
   /** Group g holds `docs[starts[g]] .. docs[starts[g + 1] - 1]`. */
   readonly starts: Int32Array;
@@ -44,6 +44,24 @@ export interface OptimisticOrder {
    * order, so a document whose key already ranks below the bound ends its group).
    */
   readonly sortKey: ((at: number) => RankingKey) | null;
+}
+
+/** The candidates keeping one number of terms under the words rule. */
+export interface OptimisticLevel {
+  /** Internal ids, ascending. */
+  readonly docs: Int32Array;
+  /** Keys no candidate of the level can beat: its words rank, then the best of every other digit. */
+  readonly keys: readonly RankingKey[];
+}
+
+/**
+ * Candidates by words-rule level (most kept terms first; the words rule leads, so a level never outranks
+ * the one before it). A level is grouped by its optimistic keys only when a walk reaches it: most pages
+ * fill from the first level, and the others are then listed without computing anything per document.
+ */
+export interface OptimisticOrder {
+  readonly levels: readonly OptimisticLevel[];
+  group(level: OptimisticLevel): OptimisticGroups;
 }
 
 type Digit = 'words' | 'typo' | 'proximity' | 'attributeRank' | 'wordPosition';
@@ -107,58 +125,89 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
   const typoLeads =
     digits.indexOf('typo') < digits.indexOf('wordPosition') || !digits.includes('wordPosition');
   const layout: CompositeLayout = { radixTypo, radixPosition, typoLeads };
-  const composite = new Int32Array(input.size).fill(-1);
-  const counts = new Int32Array((n + 1) * radixTypo * radixPosition);
-  // Per composite, the kept terms' typo budget (the same for every document keeping as many terms: the
-  // words rule drops terms in a fixed order).
-  const budgets = new Int32Array(counts.length);
   const { candidates, anySequence } = input;
   const { presence, keptBits, keptBudget, effective } = table;
-  const termPositions = Int32Array.from(terms, (term) => term.position);
+  // Levels: how many terms the words rule keeps, per presence mask, then a stable counting sort.
+  const levelOf = Uint8Array.from(keptBits, (bits) => popcount(bits));
+  const perLevel = new Int32Array(n + 1);
+  for (let c = 0; c < candidates.length; c++) {
+    const level = levelOf[presence[candidates[c] as number] as number] as number;
+    perLevel[level] = (perLevel[level] as number) + 1;
+  }
+  const levelDocs = Array.from(perLevel, (count) => new Int32Array(count));
+  const filled = new Int32Array(n + 1);
   for (let c = 0; c < candidates.length; c++) {
     const docId = candidates[c] as number;
-    const mask = presence[docId] as number;
-    const kept = keptBits[mask] as number;
-    const maxTypos = keptBudget[mask] as number;
-    // A sequence's positions are unknown here: no bound on wordPosition.
-    const viaSequence = anySequence !== null && anySequence[docId] === 1;
-    let keptCount = 0;
-    let count = 0;
-    let cost = 0;
-    for (let i = 0; i < n; i++) {
-      // Arithmetic rather than branches: which terms are kept varies from one document to the next.
-      const on = (kept >> i) & 1;
-      keptCount += on;
-      count += on * ((effective[i] as Uint8Array)[docId] as number);
-      if (viaSequence) continue;
-      // Each occurrence sits at or after the smallest position; past the query position the cost only
-      // grows with the position.
-      const at = (positions[i] as Int32Array)[docId] as number;
-      const position = termPositions[i] as number;
-      if (on === 1 && at >= position) cost += positionCostFrom(at, position);
-    }
-    const value = encodeComposite(layout, keptCount, maxTypos - count, 10 * keptCount - cost);
-    composite[docId] = value;
-    budgets[value] = maxTypos;
-    counts[value] = (counts[value] as number) + 1;
+    const level = levelOf[presence[docId] as number] as number;
+    (levelDocs[level] as Int32Array)[filled[level] as number] = docId;
+    filled[level] = (filled[level] as number) + 1;
   }
+  const levels: OptimisticLevel[] = [];
+  for (let kept = n; kept >= 0; kept--) {
+    const docs = levelDocs[kept] as Int32Array;
+    if (docs.length === 0) continue;
+    levels.push({ docs, keys: digits.map((digit) => (digit === 'words' ? kept / n : 1)) });
+  }
+  const termPositions = Int32Array.from(terms, (term) => term.position);
   const first = input.sortFirst;
-  const sorted =
-    plan.endsAtSort && first !== null && input.sorted !== null
-      ? input.sorted(first.field, first.ascending)
-      : null;
-  // Best composite first; with a sort, each group in the sort criterion's order.
-  // Without a sort, the candidates (ascending ids) are the layout: only they are visited, not every id.
-  const { docs, starts, values, layoutAt } = groupByComposite(composite, counts, sorted?.ids ?? candidates);
-  const keys = Array.from(values, (value) => groupKeys(digits, value, n, layout, budgets[value] as number));
-  if (sorted === null || layoutAt === null) return { docs, starts, keys, sortKey: null };
-  const ascending = (first as FieldSort).ascending;
-  const sortKey = (slot: number): RankingKey => ({
-    kind: 'value',
-    ascending,
-    value: sorted.values[layoutAt[slot] as number] ?? null,
-  });
-  return { docs, starts, keys, sortKey };
+  const group = (level: OptimisticLevel): OptimisticGroups => {
+    const composite = new Int32Array(input.size).fill(-1);
+    const counts = new Int32Array((n + 1) * radixTypo * radixPosition);
+    // Per composite, the kept terms' typo budget (the same for every document keeping as many terms:
+    // the words rule drops terms in a fixed order).
+    const budgets = new Int32Array(counts.length);
+    const { docs: levelIds } = level;
+    for (let c = 0; c < levelIds.length; c++) {
+      const docId = levelIds[c] as number;
+      const mask = presence[docId] as number;
+      const kept = keptBits[mask] as number;
+      const maxTypos = keptBudget[mask] as number;
+      // A sequence's positions are unknown here: no bound on wordPosition.
+      const viaSequence = anySequence !== null && anySequence[docId] === 1;
+      let keptCount = 0;
+      let count = 0;
+      let cost = 0;
+      for (let i = 0; i < n; i++) {
+        // Arithmetic rather than branches: which terms are kept varies from one document to the next.
+        const on = (kept >> i) & 1;
+        keptCount += on;
+        count += on * ((effective[i] as Uint8Array)[docId] as number);
+        if (viaSequence) continue;
+        // Each occurrence sits at or after the smallest position; past the query position the cost only
+        // grows with the position.
+        const at = (positions[i] as Int32Array)[docId] as number;
+        const position = termPositions[i] as number;
+        if (on === 1 && at >= position) cost += positionCostFrom(at, position);
+      }
+      const value = encodeComposite(layout, keptCount, maxTypos - count, 10 * keptCount - cost);
+      composite[docId] = value;
+      budgets[value] = maxTypos;
+      counts[value] = (counts[value] as number) + 1;
+    }
+    const sorted =
+      plan.endsAtSort && first !== null && input.sorted !== null
+        ? input.sorted(first.field, first.ascending)
+        : null;
+    // Best composite first; with a sort, each group in the sort criterion's order (else in id order).
+    const { docs, starts, values, layoutAt } = groupByComposite(composite, counts, sorted?.ids ?? levelIds);
+    const keys = Array.from(values, (value) => groupKeys(digits, value, n, layout, budgets[value] as number));
+    if (sorted === null || layoutAt === null) return { docs, starts, keys, sortKey: null };
+    const ascending = (first as FieldSort).ascending;
+    const sortKey = (slot: number): RankingKey => ({
+      kind: 'value',
+      ascending,
+      value: sorted.values[layoutAt[slot] as number] ?? null,
+    });
+    return { docs, starts, keys, sortKey };
+  };
+  return { levels, group };
+}
+
+/** Number of set bits. */
+function popcount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }
 
 /** How a candidate's optimistic digits pack into one integer (see {@link encodeComposite}). */
@@ -221,23 +270,49 @@ export interface GroupWalker {
 }
 
 /**
- * Visit the groups best first and skip, without visiting, every document whose optimistic keys already
- * rank below the bound: the rest of the groups once a group's keys do, and in a sorted group the rest of
- * it once a document's keys (the group's, then its sort value) do. False when a visit aborted.
+ * Visit the levels best first, each grouped when reached, and skip without visiting every document whose
+ * optimistic keys already rank below the bound: whole levels, the rest of the groups once a group's keys
+ * do (and every lower level), and in a sorted group the rest of it once a document's keys (the group's,
+ * then its sort value) do. False when a visit aborted.
  *
  * @example
  * ```ts
- * walkGroups(groups, { bound: () => null, visit: (id) => rank(id), skip: (ids) => tail.push(...ids) });
+ * walkGroups(order, { bound: () => null, visit: (id) => rank(id), skip: (ids) => tail.push(...ids) });
  * ```
  */
-export function walkGroups(groups: OptimisticOrder, walker: GroupWalker): boolean {
+export function walkGroups(order: OptimisticOrder, walker: GroupWalker): boolean {
+  const { levels } = order;
+  const skipFrom = (first: number): void => {
+    for (let rest = first; rest < levels.length; rest++) walker.skip((levels[rest] as OptimisticLevel).docs);
+  };
+  for (let l = 0; l < levels.length; l++) {
+    const level = levels[l] as OptimisticLevel;
+    const bound = walker.bound();
+    if (bound !== null && compareKeyLists(level.keys, bound) > 0) {
+      // This level, and every lower one, ranks below the bound.
+      skipFrom(l);
+      return true;
+    }
+    const outcome = walkLevel(order.group(level), walker);
+    if (outcome === 'aborted') return false;
+    if (outcome === 'ended') {
+      // A group fell below the bound (the rest of its level was skipped): so does every lower level.
+      skipFrom(l + 1);
+      return true;
+    }
+  }
+  return true;
+}
+
+/** Walk one level's groups: 'ended' once the rest fell below the bound (and was skipped). */
+function walkLevel(groups: OptimisticGroups, walker: GroupWalker): 'walked' | 'ended' | 'aborted' {
   const { docs, starts, sortKey } = groups;
   for (let g = 0; g + 1 < starts.length; g++) {
     const groupKeys = groups.keys[g] as RankingKey[];
     const atStart = walker.bound();
     if (atStart !== null && compareKeyLists(groupKeys, atStart) > 0) {
       walker.skip(docs.subarray(starts[g] as number));
-      return true;
+      return 'ended';
     }
     const end = starts[g + 1] as number;
     for (let k = starts[g] as number; k < end; k++) {
@@ -255,8 +330,8 @@ export function walkGroups(groups: OptimisticOrder, walker: GroupWalker): boolea
           break;
         }
       }
-      if (!walker.visit(docs[k] as number)) return false;
+      if (!walker.visit(docs[k] as number)) return 'aborted';
     }
   }
-  return true;
+  return 'walked';
 }
