@@ -3,7 +3,7 @@ import { createSearchIndex } from './create-search-index.js';
 
 const LETTERS = 'abcdefghij';
 
-describe('cached prefix placements', () => {
+describe('cached term placements', () => {
   it('are recomputed after a write', () => {
     const index = createSearchIndex({ uid: 'prefix', primaryKey: 'id' });
     // 21,000 documents × 10 distinct words starting with "q": past the caching threshold of postings.
@@ -21,5 +21,23 @@ describe('cached prefix placements', () => {
     expect(after.hits[0]?.id).toBe('new');
     const full = index.search({ ...query, rankingScoreThreshold: 0 });
     expect({ ...after, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
+  });
+
+  it('are not shared between a term and the same term with n-gram words added', () => {
+    const index = createSearchIndex({ uid: 'ngram', primaryKey: 'id' });
+    const docs: { id: number | string; title: string }[] = Array.from({ length: 21_000 }, (_, id) => ({
+      id,
+      title: [...LETTERS].map((l, i) => `q${l}${LETTERS[(id + i) % 10]}`).join(' '),
+    }));
+    // "xq" is the concatenation of the query words "x" and "q": an n-gram match of both terms.
+    docs.push({ id: 'ngram', title: 'xq' }, { id: 'x-only', title: 'x' });
+    index.addDocuments(docs, { mode: 'replace' });
+    // Cache the placements of the prefix "q" alone, then search with "x" before it.
+    index.search({ q: 'q', limit: 1 });
+    const query = { q: 'x q', limit: 2, showRankingScoreDetails: true };
+    const staged = index.search(query);
+    expect(staged.hits.map((h) => h.id)).toContain('ngram');
+    const full = index.search({ ...query, rankingScoreThreshold: 0 });
+    expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
   });
 });

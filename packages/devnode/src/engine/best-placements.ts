@@ -15,7 +15,8 @@ export interface Placements {
 
 // Short prefixes expand to thousands of words whose postings are re-read by every keystroke of a
 // search-as-you-type client: their placements are kept until the next write (like Meilisearch's prefix
-// databases), for a bounded number of terms that are expensive to recompute.
+// databases), for a bounded number of terms that are expensive to recompute. (Keeping more terms was
+// measured slower: the retained arrays cost more than recomputing.)
 const placementsOf = perRevision(() => new Map<string, Placements>());
 const CACHED_TERMS = 32;
 const CACHE_FROM_POSTINGS = 200_000;
@@ -55,11 +56,12 @@ function computePlacements(state: IndexState, matcher: TermMatcher, bestOnly: bo
  * ```
  */
 export function bestPlacements(state: IndexState, matcher: TermMatcher, bestOnly: boolean): Placements {
-  const { term } = matcher;
-  // Only terms whose matched words follow from the word alone (no typos, synonyms or splits) are cached.
-  const cacheable = term.maxTypos === 0 && term.synonyms.length === 0 && matcher.sequences.length === 0;
-  if (!cacheable) return computePlacements(state, matcher, bestOnly);
-  const key = `${bestOnly ? 'b' : 'a'}${term.isPrefix ? 'p' : 'w'}:${term.word}`;
+  // Keyed by the marked words and their marks, not the query word: a neighbour can add n-gram words.
+  const marks = matcher.marks as Int8Array;
+  const words = markedWords(matcher);
+  if (words.length === 0) return computePlacements(state, matcher, bestOnly);
+  let key = bestOnly ? 'b' : 'a';
+  for (const wordId of words) key += `,${wordId * 16 + (marks[wordId] as number)}`;
   return remember(
     placementsOf(state),
     key,
