@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './create-search-index.js';
-import type { SearchQuery } from './engine-contract.js';
+import type { IndexSettings, SearchQuery } from './engine-contract.js';
 
 const VOCAB = [
   'batman',
@@ -23,6 +23,21 @@ const VOCAB = [
   'bat mobile',
 ];
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 250);
+
+/** An index holding `docs` (settings on top of the defaults). */
+function indexWith(docs: Record<string, unknown>[], settings: Partial<IndexSettings> = {}) {
+  const index = createSearchIndex({ uid: 'staged', primaryKey: 'id', settings });
+  index.addDocuments(docs, { mode: 'replace' });
+  return index;
+}
+
+/** Search staged and by a full scoring pass (a threshold of 0 needs every score): both must agree. */
+function searchBothWays(index: ReturnType<typeof createSearchIndex>, query: SearchQuery) {
+  const staged = index.search(query);
+  const full = index.search({ ...query, rankingScoreThreshold: 0 });
+  expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
+  return staged;
+}
 
 const textArb = fc.array(fc.constantFrom(...VOCAB), { maxLength: 6 }).map((w) => w.join(' '));
 const docsArb = fc.array(
@@ -133,15 +148,11 @@ describe('staged ranking', () => {
   });
 
   it('does not skip a document whose word also sits before its query position elsewhere', () => {
-    const index = createSearchIndex({ uid: 'positions', primaryKey: 'id' });
-    index.addDocuments(
-      [
-        { id: 1, title: 'joker batman robin' },
-        // "batman" at position 0 of the overview and at its query position (1) in the title: the title wins.
-        { id: 2, title: 'joker batman', overview: 'batman' },
-      ],
-      { mode: 'replace' },
-    );
+    const index = indexWith([
+      { id: 1, title: 'joker batman robin' },
+      // "batman" at position 0 of the overview and at its query position (1) in the title: the title wins.
+      { id: 2, title: 'joker batman', overview: 'batman' },
+    ]);
     // Same leading keys; the exact title match decides.
     expect(index.search({ q: 'joker batman', limit: 1 }).hits.map((h) => h.id)).toEqual([2]);
   });
@@ -159,10 +170,7 @@ describe('staged ranking', () => {
       { mode: 'replace' },
     );
     const query: SearchQuery = { q: 'batman joker', limit: 2, showRankingScoreDetails: true };
-    const staged = index.search(query);
-    const full = index.search({ ...query, rankingScoreThreshold: 0 });
-    expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
-    expect(staged.hits.map((h) => h.id)).toEqual([1, 2]);
+    expect(searchBothWays(index, query).hits.map((h) => h.id)).toEqual([1, 2]);
   });
 
   it('ranks an attribute made of the query word alone first, whatever the document order', () => {
@@ -170,42 +178,23 @@ describe('staged ranking', () => {
     const docs = Array.from({ length: 30 }, (_, id) => ({ id, title: 'batman dark knight' }));
     docs.push({ id: 30, title: 'batman' });
     index.addDocuments(docs, { mode: 'replace' });
-    const staged = index.search({ q: 'batman', limit: 2, showRankingScoreDetails: true });
+    const staged = searchBothWays(index, { q: 'batman', limit: 2, showRankingScoreDetails: true });
     expect(staged.hits.map((h) => h.id)).toEqual([30, 0]);
     expect(staged.estimatedTotalHits).toBe(31);
-    const full = index.search({
-      q: 'batman',
-      limit: 2,
-      showRankingScoreDetails: true,
-      rankingScoreThreshold: 0,
-    });
-    expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
   });
 
   it('places a one-word query by a split match that sits before an equally mistyped word', () => {
-    const index = createSearchIndex({ uid: 'split', primaryKey: 'id' });
-    index.addDocuments(
-      [
-        { id: 1, title: 'robin batmen' },
-        // One typo either way ("batmen", "bat man"), but the split sits at position 0: a better wordPosition.
-        { id: 2, title: 'joker batmen', overview: 'bat man' },
-      ],
-      { mode: 'replace' },
-    );
+    const index = indexWith([
+      { id: 1, title: 'robin batmen' },
+      // One typo either way ("batmen", "bat man"), but the split sits at position 0: a better wordPosition.
+      { id: 2, title: 'joker batmen', overview: 'bat man' },
+    ]);
     const query: SearchQuery = { q: 'batman', limit: 1, showRankingScoreDetails: true };
-    const staged = index.search(query);
-    expect(staged.hits.map((h) => h.id)).toEqual([2]);
-    const full = index.search({ ...query, rankingScoreThreshold: 0 });
-    expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
+    expect(searchBothWays(index, query).hits.map((h) => h.id)).toEqual([2]);
   });
 
   it('orders multi-word candidates by wordPosition first when that rule precedes typo', () => {
-    const index = createSearchIndex({
-      uid: 'position-first',
-      primaryKey: 'id',
-      settings: { rankingRules: ['words', 'wordPosition', 'typo', 'exactness'] },
-    });
-    index.addDocuments(
+    const index = indexWith(
       [
         // No typo, but both words away from their query positions (the second document further away).
         { id: 1, overview: 'gotham batmobile' },
@@ -213,38 +202,23 @@ describe('staged ranking', () => {
         // A split ("bat mobile", one typo) at the query position: the better wordPosition ranks it first.
         { id: 3, title: 'bat mobile', overview: 'robin gotham' },
       ],
-      { mode: 'replace' },
+      { rankingRules: ['words', 'wordPosition', 'typo', 'exactness'] },
     );
     const query: SearchQuery = { q: 'batmobile gotham', limit: 1, showRankingScoreDetails: true };
-    const staged = index.search(query);
-    expect(staged.hits.map((h) => h.id)).toEqual([3]);
-    const full = index.search({ ...query, rankingScoreThreshold: 0 });
-    expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
+    expect(searchBothWays(index, query).hits.map((h) => h.id)).toEqual([3]);
   });
 
   it('counts split words before settling a page whose last hit already has a typo', () => {
-    const index = createSearchIndex({
-      uid: 'settle',
-      primaryKey: 'id',
-      settings: { pagination: { maxTotalHits: 1 } },
-    });
-    index.addDocuments(
+    const index = indexWith(
       [
         { id: 1, title: 'robin batmen' },
         // Also one typo, as a split, but at position 0: it outranks document 1 on wordPosition.
         { id: 2, title: 'bat man' },
       ],
-      { mode: 'replace' },
+      { pagination: { maxTotalHits: 1 } },
     );
     // No facets and a count capped at 1: the page must still be ranked with the split counted.
-    const staged = index.search({ q: 'batman', limit: 1, showRankingScoreDetails: true });
-    expect(staged.hits.map((h) => h.id)).toEqual([2]);
-    const full = index.search({
-      q: 'batman',
-      limit: 1,
-      showRankingScoreDetails: true,
-      rankingScoreThreshold: 0,
-    });
-    expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
+    const query: SearchQuery = { q: 'batman', limit: 1, showRankingScoreDetails: true };
+    expect(searchBothWays(index, query).hits.map((h) => h.id)).toEqual([2]);
   });
 });
