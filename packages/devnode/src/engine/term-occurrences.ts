@@ -1,3 +1,4 @@
+import { documentsById } from './documents-by-id.js';
 import type { IndexState } from './index-state.js';
 import { markedWords, type TermMatcher, type WordSequence } from './match-terms.js';
 import { perRevision, remember } from './revision-cache.js';
@@ -5,6 +6,7 @@ import {
   continuesPrevious,
   documentOfToken,
   globalTokenStarts,
+  hasWordOccurrences,
   occurrenceToken,
   wordOccurrences,
 } from './word-occurrences.js';
@@ -88,11 +90,25 @@ function documentsWithAdjacentWords(state: IndexState, words: readonly number[])
   );
 }
 
+// A driver word in fewer than 1/8 of the documents is cheaper to look at in place than building the
+// occurrence lists of common words it sits next to (those lists pay off once kept for later queries).
+const RARE_DRIVER_SHARE = 8;
+
+/** The documents where the words occur consecutively, by the cheaper of two equivalent ways. */
+function findAdjacentWords(state: IndexState, words: readonly number[]): Int32Array {
+  let rarest = Number.POSITIVE_INFINITY;
+  for (const word of words) rarest = Math.min(rarest, state.words.postings(word).length);
+  const listed = words.every((word) => hasWordOccurrences(state, word));
+  return listed || rarest * RARE_DRIVER_SHARE >= state.documents.size
+    ? joinOccurrenceLists(state, words)
+    : walkRarestWord(state, words);
+}
+
 /**
  * Sequence starts from the occurrences of the rarest word: each other word must sit at its offset from
  * the start, every token after the first continuing its predecessor.
  */
-function findAdjacentWords(state: IndexState, words: readonly number[]): Int32Array {
+function joinOccurrenceLists(state: IndexState, words: readonly number[]): Int32Array {
   const lists = words.map((word) => wordOccurrences(state, word));
   let driver = 0;
   for (let s = 1; s < words.length; s++)
@@ -112,6 +128,50 @@ function findAdjacentWords(state: IndexState, words: readonly number[]): Int32Ar
   for (const start of starts) {
     docId = documentOfToken(tokenStarts, start, docId);
     if (out[out.length - 1] !== docId) out.push(docId);
+  }
+  return Int32Array.from(out);
+}
+
+/** Walk the rarest word's occurrences in the documents holding every word, checking their tokens. */
+function walkRarestWord(state: IndexState, words: readonly number[]): Int32Array {
+  let driver = 0;
+  for (let s = 1; s < words.length; s++)
+    if (
+      state.words.postings(words[s] as number).length < state.words.postings(words[driver] as number).length
+    )
+      driver = s;
+  // How many of the other words each document holds (postings list a document once per word).
+  const held = new Uint8Array(state.nextInternalId);
+  const distinct = new Set(words);
+  distinct.delete(words[driver] as number);
+  for (const word of distinct)
+    for (const docId of state.words.postings(word)) held[docId] = (held[docId] as number) + 1;
+  const docs = state.words.postings(words[driver] as number);
+  const firsts = state.words.firstTokens(words[driver] as number);
+  const byId = documentsById(state);
+  const out: number[] = [];
+  for (let k = 0; k < docs.length; k++) {
+    const docId = docs[k] as number;
+    if (held[docId] !== distinct.size) continue;
+    const stored = byId[docId];
+    if (stored === undefined) continue;
+    const { tokenWords, tokenFids, tokenPositions, nextSame } = stored;
+    for (let at = firsts[k] as number; at !== -1; at = nextSame[at] as number) {
+      const start = at - driver;
+      if (start < 0 || start + words.length > tokenWords.length) continue;
+      let ok = true;
+      for (let s = 0; s < words.length && ok; s++) {
+        const j = start + s;
+        ok =
+          tokenWords[j] === words[s] &&
+          tokenFids[j] === tokenFids[start] &&
+          (s === 0 || (tokenPositions[j] as number) - (tokenPositions[j - 1] as number) < 8);
+      }
+      if (ok) {
+        out.push(docId);
+        break;
+      }
+    }
   }
   return Int32Array.from(out);
 }

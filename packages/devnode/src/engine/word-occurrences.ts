@@ -74,6 +74,11 @@ export function wordOccurrences(state: IndexState, wordId: number): Int32Array {
   return list;
 }
 
+/** Whether {@link wordOccurrences} has the word's list at hand (built since the last write and kept). */
+export function hasWordOccurrences(state: IndexState, wordId: number): boolean {
+  return occurrencesOf(state).lists.has(wordId);
+}
+
 function collectOccurrences(state: IndexState, wordId: number): Int32Array {
   const docs = state.words.postings(wordId);
   const firsts = state.words.firstTokens(wordId);
