@@ -21,7 +21,7 @@ import { selectTop } from './select-top.js';
 import { rankSingleTermByPostings } from './single-term-ranking.js';
 import { sortedDocuments } from './sorted-documents.js';
 import { markSequenceDocuments } from './term-occurrences.js';
-import { buildTermTable } from './term-table.js';
+import { buildTermTable, MAX_TABLE_TERMS } from './term-table.js';
 
 /**
  * Whether postings decide which documents match single-word terms and with how many typos: no stale
@@ -149,8 +149,9 @@ export function rankByPostings(
   needed: number,
   countUpTo: number,
 ): StagedRanking | null {
-  if (needed <= 0 || !isPostingExact(state, query, matchers, switches)) return null;
   const { terms } = query;
+  if (needed <= 0 || terms.length > MAX_TABLE_TERMS || !isPostingExact(state, query, matchers, switches))
+    return null;
   // Each term's fewest typos and smallest positions (counting only fewest-typo words once the typo rule
   // ran, as the wordPosition rule does) come from one pass over its postings.
   const ruleAt = (kind: RankingRule['kind']): number => scoring.rules.findIndex((rule) => rule.kind === kind);

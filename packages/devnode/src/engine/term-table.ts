@@ -17,6 +17,9 @@ export interface TermTable {
   keptTerms(mask: number): readonly number[];
 }
 
+/** Terms a table can hold (presence is 16 bits per document; queries keep at most 10 words). */
+export const MAX_TABLE_TERMS = 16;
+
 /**
  * Build the table from each term's word typos (255: absent) and sequence marks (fewest typos + 1, 0:
  * none), dropping terms in `removal` order until the kept ones are all held (the words rule).
