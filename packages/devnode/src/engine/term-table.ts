@@ -37,22 +37,17 @@ export function buildTermTable(
   removal: readonly number[],
   size: number,
 ): TermTable {
-  const presence = new Uint16Array(size);
   const effective = typos.map((words, i) => {
     const marks = sequences[i] ?? null;
-    let best = words;
-    if (marks !== null) {
-      best = words.slice();
-      for (let docId = 0; docId < size; docId++) {
-        const mark = marks[docId] as number;
-        if (mark !== 0 && mark - 1 < (best[docId] as number)) best[docId] = mark - 1;
-      }
+    if (marks === null) return words;
+    const best = words.slice();
+    for (let docId = 0; docId < size; docId++) {
+      const mark = marks[docId] as number;
+      if (mark !== 0 && mark - 1 < (best[docId] as number)) best[docId] = mark - 1;
     }
-    // Branch-free: (typos + 1) >> 8 is 1 only for an absent term (255).
-    for (let docId = 0; docId < size; docId++)
-      presence[docId] = (presence[docId] as number) | (((((best[docId] as number) + 1) >> 8) ^ 1) << i);
     return best;
   });
+  const presence = presenceOf(effective, size);
   const masks = 1 << terms.length;
   const keptBits = new Int32Array(masks);
   const keptBudget = new Int32Array(masks);
@@ -78,4 +73,30 @@ export function buildTermTable(
     return list;
   };
   return { presence, effective, keptBits, keptBudget, keptTerms };
+}
+
+/** Bit i of each document's mask: it holds term i. (255 + 1) >> 8 is 1 only for an absent term. */
+function presenceOf(typos: readonly Uint8Array[], size: number): Uint16Array {
+  const presence = new Uint16Array(size);
+  const [first, second, third] = typos;
+  // Two or three terms (most queries): one pass reading every term, which is faster than one pass each.
+  if (typos.length === 2 && first !== undefined && second !== undefined) {
+    for (let docId = 0; docId < size; docId++)
+      presence[docId] =
+        ((((first[docId] as number) + 1) >> 8) ^ 1) | (((((second[docId] as number) + 1) >> 8) ^ 1) << 1);
+    return presence;
+  }
+  if (typos.length === 3 && first !== undefined && second !== undefined && third !== undefined) {
+    for (let docId = 0; docId < size; docId++)
+      presence[docId] =
+        ((((first[docId] as number) + 1) >> 8) ^ 1) |
+        (((((second[docId] as number) + 1) >> 8) ^ 1) << 1) |
+        (((((third[docId] as number) + 1) >> 8) ^ 1) << 2);
+    return presence;
+  }
+  typos.forEach((term, i) => {
+    for (let docId = 0; docId < size; docId++)
+      presence[docId] = (presence[docId] as number) | (((((term[docId] as number) + 1) >> 8) ^ 1) << i);
+  });
+  return presence;
 }
