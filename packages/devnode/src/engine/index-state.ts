@@ -6,7 +6,7 @@ import {
   MAX_POSITION,
   summarizeOccurrences,
 } from './inverted-index.js';
-import { normalizeWord, tokenize } from './tokenize.js';
+import { HARD_GAP, normalizeWord, tokenize } from './tokenize.js';
 
 /** A contiguous run of one attribute's words inside a document's token arrays. */
 export interface FieldRange {
@@ -29,6 +29,23 @@ export interface StoredDocument {
   readonly nextSame: Int32Array;
   /** embedder name → vectors. */
   readonly vectors: Map<string, number[][]>;
+}
+
+/**
+ * Whether token `at` of a document continues the token before it: same attribute, less than a hard
+ * separator apart (what consecutive words of a sequence, like a split word, must be).
+ *
+ * @example
+ * ```ts
+ * continuesToken(stored.tokenFids, stored.tokenPositions, 1); // "bat man" in one title: true
+ * ```
+ */
+export function continuesToken(tokenFids: Int32Array, tokenPositions: Int32Array, at: number): boolean {
+  return (
+    at > 0 &&
+    tokenFids[at] === tokenFids[at - 1] &&
+    (tokenPositions[at] as number) - (tokenPositions[at - 1] as number) < HARD_GAP
+  );
 }
 
 /** Mutable state of one index (documents, inverted index, attribute registry). */

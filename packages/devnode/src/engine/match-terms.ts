@@ -1,4 +1,4 @@
-import type { IndexState, StoredDocument } from './index-state.js';
+import { continuesToken, type IndexState, type StoredDocument } from './index-state.js';
 import { encodeOccurrence } from './inverted-index.js';
 import type { QueryTerm } from './query-terms.js';
 
@@ -211,11 +211,7 @@ export function scanDocument(
         let ok = true;
         for (let k = 1; k < sequence.words.length && ok; k++) {
           const j = i + k;
-          ok =
-            j < n &&
-            tokenFids[j] === fid &&
-            tokenWords[j] === sequence.words[k] &&
-            (tokenPositions[j] as number) - (tokenPositions[j - 1] as number) < 8;
+          ok = j < n && tokenWords[j] === sequence.words[k] && continuesToken(tokenFids, tokenPositions, j);
         }
         if (!ok) continue;
         if (sequence.typos > 0 && typoAllowed[fid] !== 1) continue;

@@ -150,6 +150,10 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
   }
   const termPositions = Int32Array.from(terms, (term) => term.position);
   const first = input.sortFirst;
+  const sorted =
+    plan.endsAtSort && first !== null && input.sorted !== null
+      ? input.sorted(first.field, first.ascending)
+      : null;
   const group = (level: OptimisticLevel): OptimisticGroups => {
     const composite = new Int32Array(input.size).fill(-1);
     const counts = new Int32Array((n + 1) * radixTypo * radixPosition);
@@ -184,10 +188,6 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
       budgets[value] = maxTypos;
       counts[value] = (counts[value] as number) + 1;
     }
-    const sorted =
-      plan.endsAtSort && first !== null && input.sorted !== null
-        ? input.sorted(first.field, first.ascending)
-        : null;
     // Best composite first; with a sort, each group in the sort criterion's order (else in id order).
     const { docs, starts, values, layoutAt } = groupByComposite(composite, counts, sorted?.ids ?? levelIds);
     const keys = Array.from(values, (value) => groupKeys(digits, value, n, layout, budgets[value] as number));

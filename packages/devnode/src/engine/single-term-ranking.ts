@@ -228,8 +228,8 @@ export function rankSingleTermByPostings(
     plan.ranks.includes('typo') && plan.ranks.every((r) => r === 'typo' || plan.typoBefore.has(r));
   // The best composite a sequence document may reach: its typo digit is known, the others are assumed best.
   const optimisticOf = (docId: number, sequenceCost: number): number => {
-    const own = typos[docId] as number;
-    const fewest = own === ABSENT ? sequenceCost : Math.min(own, sequenceCost);
+    // An absent term's 255 typos never win the minimum.
+    const fewest = Math.min(typos[docId] as number, sequenceCost);
     let value = 0;
     for (let r = 0; r < split; r++) {
       const base = radix[r] as number;

@@ -98,7 +98,10 @@ interface Staged {
   readonly scored: ScoredDocument | null;
 }
 
-/** The ordered head (every document that may reach the page, best first) and the other matches' ids. */
+/**
+ * The head (every document that may reach the page; its first `needed` are the page so far, best first)
+ * and the other matches' ids.
+ */
 export interface StagedRanking {
   readonly head: ScoredDocument[];
   readonly tail: ArrayLike<number>;
@@ -224,8 +227,7 @@ function settledWithoutSequences(
   countUpTo: number,
 ): boolean {
   if (ranked.head.length + ranked.tail.length < countUpTo || ranked.head.length < needed) return false;
-  const ordered = [...ranked.head].sort(compareScored);
-  const last = ordered[needed - 1] as ScoredDocument;
+  const last = ranked.head[needed - 1] as ScoredDocument;
   return compareKeyLists(last.keys.slice(0, bound.length), bound) < 0;
 }
 

@@ -1,5 +1,5 @@
 import { documentsById } from './documents-by-id.js';
-import type { IndexState } from './index-state.js';
+import { continuesToken, type IndexState } from './index-state.js';
 import { markedWords, type TermMatcher, type WordSequence } from './match-terms.js';
 import { perRevision, remember } from './revision-cache.js';
 import {
@@ -83,7 +83,7 @@ export function markSequenceDocuments(state: IndexState, sequence: WordSequence,
 const sequencesOf = perRevision(() => new Map<string, Int32Array>());
 const CACHED_SEQUENCES = 64;
 
-/** Internal ids (ascending) of the documents where the words occur consecutively (see above). */
+/** Internal ids of the documents where the words occur consecutively (see above). */
 function documentsWithAdjacentWords(state: IndexState, words: readonly number[]): Int32Array {
   return remember(sequencesOf(state), words.join(' '), CACHED_SEQUENCES, () =>
     findAdjacentWords(state, words),
@@ -96,12 +96,13 @@ const RARE_DRIVER_SHARE = 8;
 
 /** The documents where the words occur consecutively, by the cheaper of two equivalent ways. */
 function findAdjacentWords(state: IndexState, words: readonly number[]): Int32Array {
-  let rarest = Number.POSITIVE_INFINITY;
-  for (const word of words) rarest = Math.min(rarest, state.words.postings(word).length);
+  const documentsOf = (s: number): number => state.words.postings(words[s] as number).length;
+  let rarest = 0;
+  for (let s = 1; s < words.length; s++) if (documentsOf(s) < documentsOf(rarest)) rarest = s;
   const listed = words.every((word) => hasWordOccurrences(state, word));
-  return listed || rarest * RARE_DRIVER_SHARE >= state.documents.size
+  return listed || documentsOf(rarest) * RARE_DRIVER_SHARE >= state.documents.size
     ? joinOccurrenceLists(state, words)
-    : walkRarestWord(state, words);
+    : walkRarestWord(state, words, rarest);
 }
 
 /**
@@ -132,14 +133,8 @@ function joinOccurrenceLists(state: IndexState, words: readonly number[]): Int32
   return Int32Array.from(out);
 }
 
-/** Walk the rarest word's occurrences in the documents holding every word, checking their tokens. */
-function walkRarestWord(state: IndexState, words: readonly number[]): Int32Array {
-  let driver = 0;
-  for (let s = 1; s < words.length; s++)
-    if (
-      state.words.postings(words[s] as number).length < state.words.postings(words[driver] as number).length
-    )
-      driver = s;
+/** Walk the occurrences of the word at `driver` (the rarest) in the documents holding every word. */
+function walkRarestWord(state: IndexState, words: readonly number[], driver: number): Int32Array {
   // How many of the other words each document holds (postings list a document once per word).
   const held = new Uint8Array(state.nextInternalId);
   const distinct = new Set(words);
@@ -162,10 +157,7 @@ function walkRarestWord(state: IndexState, words: readonly number[]): Int32Array
       let ok = true;
       for (let s = 0; s < words.length && ok; s++) {
         const j = start + s;
-        ok =
-          tokenWords[j] === words[s] &&
-          tokenFids[j] === tokenFids[start] &&
-          (s === 0 || (tokenPositions[j] as number) - (tokenPositions[j - 1] as number) < 8);
+        ok = tokenWords[j] === words[s] && (s === 0 || continuesToken(tokenFids, tokenPositions, j));
       }
       if (ok) {
         out.push(docId);

@@ -17,7 +17,8 @@ export interface TokenizerOptions {
 }
 
 const HARD_SEPARATOR = /[.!?;\n\r…。！？]/u;
-const HARD_GAP = 8;
+/** Positions a hard separator adds between two words (a soft one adds 1). */
+export const HARD_GAP = 8;
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 const COMBINING_MARKS = /\p{M}/gu;
 

@@ -1,5 +1,5 @@
 import { documentsById } from './documents-by-id.js';
-import type { IndexState } from './index-state.js';
+import { continuesToken, type IndexState } from './index-state.js';
 import { perRevision } from './revision-cache.js';
 
 /**
@@ -98,10 +98,7 @@ function collectOccurrences(state: IndexState, wordId: number): Int32Array {
     const { tokenFids, tokenPositions, nextSame } = stored;
     const base = starts[docId] as number;
     for (let at = firsts[k] as number; at !== -1; at = nextSame[at] as number) {
-      const continues =
-        at > 0 &&
-        tokenFids[at] === tokenFids[at - 1] &&
-        (tokenPositions[at] as number) - (tokenPositions[at - 1] as number) < 8;
+      const continues = continuesToken(tokenFids, tokenPositions, at);
       if (length === out.length) {
         const grown = new Int32Array(out.length * 2);
         grown.set(out);
