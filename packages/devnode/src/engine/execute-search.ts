@@ -173,7 +173,7 @@ export function rankKeyword(
       };
     }
     for (const stored of state.documents.values()) {
-      if (allows !== null && !allows(stored.internalId)) continue;
+      if (allows !== null && !allows.test(stored.internalId)) continue;
       if (excluded.has(stored.internalId)) continue;
       // Without sort criteria every placeholder hit scores 1 with empty details: skip the scoring pass.
       scored.push(
@@ -209,7 +209,7 @@ export function rankKeyword(
     const candidates = findKeywordCandidates(state, parsed, strategy, switches, matchers);
     for (const candidate of candidates) {
       const stored = state.documents.get(candidate.docId) as StoredDocument;
-      if (allows !== null && !allows(stored.internalId)) continue;
+      if (allows !== null && !allows.test(stored.internalId)) continue;
       scored.push(scoreDocument(scoring, stored.doc, stored.internalId, candidate));
     }
   }

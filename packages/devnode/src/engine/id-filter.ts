@@ -5,8 +5,16 @@ import type { FilterInput } from './engine-contract.js';
 import { filterNodeBitmap } from './filter-bitmap.js';
 import type { IndexState } from './index-state.js';
 
-/** A search filter as a test on internal ids (deleted ids never pass). */
-export type IdFilter = (internalId: number) => boolean;
+/** A search filter over internal ids (deleted ids never pass). */
+export interface IdFilter {
+  /** Whether an internal id passes. */
+  test(internalId: number): boolean;
+  /**
+   * The ids below `size` that pass, as a bitmap (1: passes), for loops that test every id (a typed read
+   * instead of a call): the one the filter was read from, or one evaluated id by id.
+   */
+  bitmap(size: number): Uint8Array;
+}
 
 /**
  * Compile a search filter (throwing Meilisearch's filter errors) into a test on internal ids: a bitmap
@@ -15,42 +23,28 @@ export type IdFilter = (internalId: number) => boolean;
  * @example
  * ```ts
  * const allows = compileIdFilter(state, 'genres = drama');
- * allows?.(0); // whether internal id 0 is a drama
+ * allows?.test(0); // whether internal id 0 is a drama
  * ```
  */
 export function compileIdFilter(state: IndexState, filter: FilterInput | null | undefined): IdFilter | null {
   const node = checkFilter(filter, state.settings.filterableAttributes);
   if (node === null) return null;
   const bits = filterNodeBitmap(state, node);
-  if (bits !== null) {
-    const test: IdFilter = (id) => bits[id] === 1;
-    bitmaps.set(test, bits);
-    return test;
+  let test = (id: number): boolean => bits?.[id] === 1;
+  if (bits === null) {
+    const byId = documentsById(state);
+    test = (id) => {
+      const stored = byId[id];
+      return stored !== undefined && evaluateFilter(node, stored.doc);
+    };
   }
-  const byId = documentsById(state);
-  return (id) => {
-    const stored = byId[id];
-    return stored !== undefined && evaluateFilter(node, stored.doc);
+  return {
+    test,
+    bitmap(size) {
+      if (bits !== null && bits.length >= size) return bits;
+      const out = new Uint8Array(size);
+      for (let id = 0; id < size; id++) out[id] = test(id) ? 1 : 0;
+      return out;
+    },
   };
-}
-
-// The bitmaps filters were read from, for loops that test every id (a typed read instead of a call).
-const bitmaps = new WeakMap<IdFilter, Uint8Array>();
-
-/**
- * A filter as a bitmap over internal ids below `size` (1: allowed): the one it was read from, or one
- * evaluated id by id.
- *
- * @example
- * ```ts
- * const allowed = idFilterBitmap(allows, state.nextInternalId);
- * allowed[0]; // 1 when internal id 0 passes
- * ```
- */
-export function idFilterBitmap(filter: IdFilter, size: number): Uint8Array {
-  const bits = bitmaps.get(filter);
-  if (bits !== undefined && bits.length >= size) return bits;
-  const out = new Uint8Array(size);
-  for (let id = 0; id < size; id++) out[id] = filter(id) ? 1 : 0;
-  return out;
 }

@@ -33,7 +33,7 @@ export function rankPlaceholderBySort(
   for (let i = 0; i < docs.length; i++) {
     const stored = docs[i];
     if (stored === undefined) continue;
-    if (allows !== null && !allows(stored.internalId)) continue;
+    if (allows !== null && !allows.test(stored.internalId)) continue;
     if (excluded.has(stored.internalId)) continue;
     if (!closed && boundary !== undefined && compareSortValues(first.ascending, values[i], boundary) !== 0)
       closed = true;

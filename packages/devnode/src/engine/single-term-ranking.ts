@@ -1,7 +1,7 @@
 import { ABSENT, bestPlacements } from './best-placements.js';
 import { groupByComposite } from './composite-groups.js';
 import { exactAttributeRank } from './exactness-rule.js';
-import { type IdFilter, idFilterBitmap } from './id-filter.js';
+import type { IdFilter } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { summaryAlone, summaryMinPosition } from './inverted-index.js';
 import type { TermMatcher } from './match-terms.js';
@@ -250,7 +250,7 @@ export function rankSingleTermByPostings(
   // (255 + 1) >> 8 is 1 for an absent term only.
   for (let docId = 0; docId < n; docId++)
     composite[docId] = (composite[docId] as number) | -(((typos[docId] as number) + 1) >> 8);
-  const allowed = allows === null ? null : idFilterBitmap(allows, n);
+  const allowed = allows === null ? null : allows.bitmap(n);
   if (allowed !== null)
     for (let docId = 0; docId < n; docId++)
       composite[docId] = (composite[docId] as number) | ((allowed[docId] as number) - 1);

@@ -1,6 +1,6 @@
 import { bestPlacements, type Placements } from './best-placements.js';
 import { documentsById } from './documents-by-id.js';
-import { type IdFilter, idFilterBitmap } from './id-filter.js';
+import type { IdFilter } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { type AttributeSwitches, type KeywordCandidate, removalOrder } from './keyword-candidates.js';
 import { type LeadContext, leadingKeys, leadingLength } from './leading-keys.js';
@@ -334,7 +334,7 @@ function rankWithSequences(
   for (const i of mandatory) required |= 1 << i;
   const { presence } = table;
   const candidates = new Int32Array(presence.length + 1);
-  const allowed = allows === null ? null : idFilterBitmap(allows, presence.length);
+  const allowed = allows === null ? null : allows.bitmap(presence.length);
   let candidateCount = 0;
   // Branch-free: the id is written, then kept only when every required term is held (and it passes).
   for (let docId = 0; docId < presence.length; docId++) {

@@ -29,7 +29,7 @@ function semanticRanking(
   for (const stored of state.documents.values()) {
     const vectors = stored.vectors.get(embedder);
     if (vectors === undefined || vectors.length === 0) continue;
-    if (allows !== null && !allows(stored.internalId)) continue;
+    if (allows !== null && !allows.test(stored.internalId)) continue;
     let similarity = 0;
     for (const v of vectors) similarity = Math.max(similarity, cosineSimilarity(vector, v));
     out.push({
