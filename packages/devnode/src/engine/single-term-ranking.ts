@@ -105,38 +105,95 @@ function planRanks(input: SingleTermInput): RankPlan | null {
   return { ranks, typoBefore, sort };
 }
 
-/**
- * Per document, the wordPosition rank (10 − cost) of the term's best-placed word: its smallest position,
- * counting only fewest-typo words when `bestOnly`.
- */
-function positionRanks(input: SingleTermInput, bestOnly: boolean): Uint8Array {
-  const min = bestOnly ? input.bestPositions : bestPlacements(input.state, input.matcher, false).positions;
-  const ranks = new Uint8Array(min.length);
-  const last = POSITION_RANKS.length - 1;
-  for (let docId = 0; docId < min.length; docId++)
-    ranks[docId] = POSITION_RANKS[Math.min(min[docId] as number, last)] as number;
-  return ranks;
-}
-
 // wordPosition rank (10 − cost) by smallest position; every position past the table's end costs the most.
 const POSITION_RANKS = Uint8Array.from({ length: 1026 }, (_, at) => 10 - positionCostFrom(at, 0));
 
-/** Per document, the typo digit (budget − typos, 0 when absent); null when a count exceeds the budget. */
-function typoDigits(typos: Uint8Array, maxTypos: number): Uint8Array | null {
-  const digitOf = new Uint8Array(256);
-  const overBudget = new Uint8Array(256);
-  for (let count = 0; count < 256; count++) {
-    digitOf[count] = count <= maxTypos ? maxTypos - count : 0;
-    overBudget[count] = count > maxTypos && count !== ABSENT ? 1 : 0;
+/** Added to an absent term's composite: the sum stays negative whatever the digits (composites are far below 2^30). */
+const UNRANKED = -(1 << 30);
+
+/**
+ * One rule's digit per document, read through a table: `table[min(values[docId], table.length − 1)]`
+ * (the wordPosition rank by smallest position, the typo digit by typo count, the exactness level).
+ */
+interface DigitSource {
+  readonly values: Uint8Array | Int32Array;
+  readonly table: Int32Array;
+}
+
+function digitOf(source: DigitSource, docId: number): number {
+  const { values, table } = source;
+  return table[Math.min(values[docId] as number, table.length - 1)] as number;
+}
+
+/** The source scaled by `weight` (its digit's place value in the composite; 0: not part of it). */
+function weighted(source: DigitSource, weight: number): DigitSource {
+  return { values: source.values, table: source.table.map((digit) => digit * weight) };
+}
+
+/** At most three integer ranks (typo, wordPosition, exactness): a composite always reads three sources. */
+type ThreePlaces = readonly [DigitSource, DigitSource, DigitSource];
+
+/**
+ * The sources of the ranks before `split`, each scaled by its place value in the composite, padded with
+ * zero digits (read through `anyValues`, one per document) to three.
+ */
+function placeValues(
+  sources: readonly DigitSource[],
+  radix: readonly number[],
+  split: number,
+  anyValues: Uint8Array,
+): ThreePlaces {
+  const places: DigitSource[] = [];
+  let weight = 1;
+  for (let r = split - 1; r >= 0; r--) {
+    places.unshift(weighted(sources[r] as DigitSource, weight));
+    weight *= radix[r] as number;
   }
-  const digits = new Uint8Array(typos.length);
+  const zero: DigitSource = { values: anyValues, table: new Int32Array(1) };
+  while (places.length < 3) places.push(zero);
+  return places as unknown as ThreePlaces;
+}
+
+// Per typo count: nothing, or (absent term) a sum no digits can lift back to 0 or above.
+const PRESENCE_TERM = Int32Array.from({ length: 256 }, (_, count) => (count === ABSENT ? UNRANKED : 0));
+
+/**
+ * Every document's composite (−1: absent or filtered out) and `shifted[composite + 1]` counts, in one
+ * pass without a per-document branch. Returns whether some typo count is over the budget.
+ */
+function compositePass(
+  composite: Int32Array,
+  shifted: Int32Array,
+  typos: Uint8Array,
+  overBudget: Int32Array,
+  places: ThreePlaces,
+  allowed: Uint8Array | null,
+): boolean {
+  const [a, b, c] = places;
+  const aValues = a.values;
+  const aTable = a.table;
+  const aLast = aTable.length - 1;
+  const bValues = b.values;
+  const bTable = b.table;
+  const bLast = bTable.length - 1;
+  const cValues = c.values;
+  const cTable = c.table;
+  const cLast = cTable.length - 1;
   let over = 0;
-  for (let docId = 0; docId < typos.length; docId++) {
+  for (let docId = 0; docId < composite.length; docId++) {
     const count = typos[docId] as number;
-    digits[docId] = digitOf[count] as number;
+    let value =
+      (PRESENCE_TERM[count] as number) +
+      (aTable[Math.min(aValues[docId] as number, aLast)] as number) +
+      (bTable[Math.min(bValues[docId] as number, bLast)] as number) +
+      (cTable[Math.min(cValues[docId] as number, cLast)] as number);
+    value |= value >> 31;
+    if (allowed !== null) value |= (allowed[docId] as number) - 1;
+    composite[docId] = value;
+    shifted[value + 1] = (shifted[value + 1] as number) + 1;
     over |= overBudget[count] as number;
   }
-  return over === 0 ? digits : null;
+  return over !== 0;
 }
 
 /**
@@ -194,31 +251,40 @@ export function rankSingleTermByPostings(
   const { state, typos, sequenceTypos, allows, needed, docs } = input;
   const term: QueryTerm = input.matcher.term;
   const maxTypos = term.maxTypoCost;
-  // Per rule, each document's rank part and how many values it takes (mixed-radix digits, rule order).
-  const parts: Uint8Array[] = [];
+  // Per rule, each document's rank digit and how many values it takes (mixed-radix digits, rule order).
+  const sources: DigitSource[] = [];
   const radix: number[] = [];
+  // A typo count past the term's budget cannot be a digit: leave such a query to the general path.
+  const overBudget = new Int32Array(256);
   for (const rank of plan.ranks) {
     if (rank === 'typo') {
-      // A count past the term's typo budget cannot be a digit: leave it to the general path.
-      const part = typoDigits(typos, maxTypos);
-      if (part === null) return null;
-      parts.push(part);
+      const table = Int32Array.from({ length: 256 }, (_, count) =>
+        count <= maxTypos ? maxTypos - count : 0,
+      );
+      for (let count = maxTypos + 1; count < ABSENT; count++) overBudget[count] = 1;
+      sources.push({ values: typos, table });
       radix.push(maxTypos + 1);
     } else if (rank === 'wordPosition') {
-      parts.push(positionRanks(input, plan.typoBefore.has('wordPosition')));
+      const values = plan.typoBefore.has('wordPosition')
+        ? input.bestPositions
+        : bestPlacements(state, input.matcher, false).positions;
+      sources.push({ values, table: Int32Array.from(POSITION_RANKS) });
       radix.push(11);
     } else {
       const exactness = exactnessLevels(input, plan.typoBefore.has('exactness'));
-      parts.push(exactness.levels);
+      sources.push({
+        values: exactness.levels,
+        table: Int32Array.from({ length: exactness.count }, (_, l) => l),
+      });
       radix.push(exactness.count);
     }
   }
   // Ranks before the sort (all of them without one) order documents first; those after it break its ties.
-  const split = plan.sort === null ? parts.length : plan.sort.at;
+  const split = plan.sort === null ? sources.length : plan.sort.at;
   const compositeOf = (docId: number, from: number, to: number): number => {
     let value = 0;
     for (let r = from; r < to; r++)
-      value = value * (radix[r] as number) + ((parts[r] as Uint8Array)[docId] as number);
+      value = value * (radix[r] as number) + digitOf(sources[r] as DigitSource, docId);
     return value;
   };
   const size = radix.slice(0, split).reduce((a, b) => a * b, 1);
@@ -237,23 +303,21 @@ export function rankSingleTermByPostings(
     }
     return value;
   };
-  // Every document's composite, digit by digit in typed passes (no per-document branch); −1: not ranked
-  // here (absent, filtered out, or left to a scan because a sequence may lift it).
+  // Every document's composite in one typed pass (no per-document branch), counted per value; −1: not
+  // ranked here (absent, filtered out, or left to a scan because a sequence may lift it).
   const n = state.nextInternalId;
   const composite = new Int32Array(n);
-  for (let r = 0; r < split; r++) {
-    const part = parts[r] as Uint8Array;
-    const base = radix[r] as number;
-    for (let docId = 0; docId < n; docId++)
-      composite[docId] = (composite[docId] as number) * base + (part[docId] as number);
-  }
-  // (255 + 1) >> 8 is 1 for an absent term only.
-  for (let docId = 0; docId < n; docId++)
-    composite[docId] = (composite[docId] as number) | -(((typos[docId] as number) + 1) >> 8);
+  const shifted = new Int32Array(size + 1);
   const allowed = allows === null ? null : allows.bitmap(n);
-  if (allowed !== null)
-    for (let docId = 0; docId < n; docId++)
-      composite[docId] = (composite[docId] as number) | ((allowed[docId] as number) - 1);
+  const over = compositePass(
+    composite,
+    shifted,
+    typos,
+    overBudget,
+    placeValues(sources, radix, split, typos),
+    allowed,
+  );
+  if (over) return null;
   // Documents a sequence may lift, with the best composite each may reach (scored only if that can tie).
   const sequenceMatches: number[] = [];
   const sequenceBest: number[] = [];
@@ -266,19 +330,17 @@ export function rankSingleTermByPostings(
       if (typoDecidesSequences && own !== ABSENT && own < cost) continue;
       sequenceMatches.push(docId);
       sequenceBest.push(cost > maxTypos ? size : optimisticOf(docId, cost));
+      const slot = (composite[docId] as number) + 1;
+      shifted[slot] = (shifted[slot] as number) - 1;
+      shifted[0] = (shifted[0] as number) + 1;
       composite[docId] = -1;
     }
-  }
-  // Documents per composite (slot 0 counts the unranked ones).
-  const shifted = new Int32Array(size + 1);
-  for (let docId = 0; docId < n; docId++) {
-    const slot = (composite[docId] as number) + 1;
-    shifted[slot] = (shifted[slot] as number) + 1;
   }
   const counts = shifted.subarray(1);
   const matches = n - (shifted[0] as number);
   const contenders: ScoredDocument[] = [];
-  const tail = new Int32Array(matches + sequenceMatches.length);
+  // One spare slot: the branch-free listing below writes one past the last entry it keeps.
+  const tail = new Int32Array(matches + sequenceMatches.length + 1);
   let tailLength = 0;
   // The lowest composite a document must reach to possibly make the page.
   let reachable = 0;
@@ -297,14 +359,11 @@ export function rankSingleTermByPostings(
     }
     reachable = better + (counts[cutoff] as number) >= needed ? cutoff : 0;
     let admitted = needed - better;
-    // Below the cutoff: past the page, listed without a branch per document.
     for (let docId = 0; docId < n; docId++) {
       const value = composite[docId] as number;
+      // Below the cutoff: past the page, listed without a branch (the one below is rarely taken).
       tail[tailLength] = docId;
       tailLength += ((value >>> 31) ^ 1) & ((value - cutoff) >>> 31);
-    }
-    for (let docId = 0; docId < n; docId++) {
-      const value = composite[docId] as number;
       if (value < cutoff) continue;
       if (value > cutoff || admitted > 0) {
         if (value === cutoff) admitted--;
@@ -357,7 +416,7 @@ export function rankSingleTermByPostings(
       for (let i = 0; i < boundaryGroup; i++) contend(chosen[i] as number);
       const group = chosen
         .slice(boundaryGroup)
-        .map((docId) => ({ docId, rank: compositeOf(docId, split, parts.length) }));
+        .map((docId) => ({ docId, rank: compositeOf(docId, split, sources.length) }));
       group.sort((x, y) => y.rank - x.rank || x.docId - y.docId);
       group.forEach((entry, i) => {
         if (i < needed - boundaryGroup) contend(entry.docId);
