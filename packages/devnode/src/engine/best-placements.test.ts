@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './create-search-index.js';
+import { poisonScratchArrays } from './scratch-arrays.js';
 
 const LETTERS = 'abcdefghij';
 
@@ -39,5 +40,30 @@ describe('cached term placements', () => {
     expect(staged.hits.map((h) => h.id)).toContain('ngram');
     const full = index.search({ ...query, rankingScoreThreshold: 0 });
     expect({ ...staged, processingTimeMs: 0 }).toEqual({ ...full, processingTimeMs: 0 });
+  });
+
+  it('outlive the search that computed them (they are not cut from reused scratch arrays)', () => {
+    const index = createSearchIndex({ uid: 'kept', primaryKey: 'id' });
+    const docs = Array.from({ length: 21_000 }, (_, id) => ({
+      id,
+      title: [...LETTERS].map((l, i) => `q${l}${LETTERS[(id * 7 + i) % 10]}`).join(' '),
+      overview: id % 3 === 0 ? 'robin' : 'gotham',
+    }));
+    index.addDocuments(docs, { mode: 'replace' });
+    const query = { q: 'q', limit: 5, showRankingScoreDetails: true };
+    poisonScratchArrays(true);
+    try {
+      // Scratch arrays are junked as each search ends, and others reuse them: the cached term must not change.
+      const first = { ...index.search(query), processingTimeMs: 0 };
+      const full = index.search({ ...query, rankingScoreThreshold: 0 });
+      expect(first).toEqual({ ...full, processingTimeMs: 0 });
+      // Each round's junk differs (a typo count of 1 would send the search down an exact fallback).
+      for (let round = 0; round < 3; round++) {
+        for (const q of ['robin', 'gotham robin', 'qb', 'qc gotham']) index.search({ q });
+        expect({ ...index.search(query), processingTimeMs: 0 }).toEqual(first);
+      }
+    } finally {
+      poisonScratchArrays(false);
+    }
   });
 });

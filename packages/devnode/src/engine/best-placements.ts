@@ -2,7 +2,7 @@ import type { IndexState } from './index-state.js';
 import { summaryMinPosition } from './inverted-index.js';
 import { markedWords, markTypos, type TermMatcher } from './match-terms.js';
 import { perRevision, remember } from './revision-cache.js';
-import { termPostingCount } from './term-occurrences.js';
+import { scratchInt32, scratchUint8 } from './scratch-arrays.js';
 
 /** Typo count marking a term absent from a document, in every per-document typos array. */
 export const ABSENT = 255;
@@ -21,10 +21,17 @@ const placementsOf = perRevision(() => new Map<string, Placements>());
 const CACHED_TERMS = 32;
 const CACHE_FROM_POSTINGS = 200_000;
 
-function computePlacements(state: IndexState, matcher: TermMatcher, bestOnly: boolean): Placements {
+/** Placements from postings: in scratch arrays unless `kept` (cached past this search). */
+function computePlacements(
+  state: IndexState,
+  matcher: TermMatcher,
+  bestOnly: boolean,
+  kept: boolean,
+): Placements {
   const marks = matcher.marks as Int8Array;
-  const typos = new Uint8Array(state.nextInternalId).fill(ABSENT);
-  const positions = new Int32Array(state.nextInternalId).fill(0x7fffffff);
+  const size = state.nextInternalId;
+  const typos = kept ? new Uint8Array(size).fill(ABSENT) : scratchUint8(size, ABSENT);
+  const positions = kept ? new Int32Array(size).fill(0x7fffffff) : scratchInt32(size, 0x7fffffff);
   for (const wordId of markedWords(matcher)) {
     const wordTypos = markTypos(marks[wordId] as number);
     const docs = state.words.postings(wordId);
@@ -48,7 +55,8 @@ function computePlacements(state: IndexState, matcher: TermMatcher, bestOnly: bo
 /**
  * In one pass over the term's postings: each document's fewest typos (255: absent) and the smallest
  * position among its words with that many typos (or among all its words when `bestOnly` is false).
- * The result is shared: callers must not modify it.
+ * The result is shared (callers must not modify it) and, unless cached, lives in scratch arrays: it is
+ * valid for the current search only (see `withScratch`).
  *
  * @example
  * ```ts
@@ -59,14 +67,13 @@ export function bestPlacements(state: IndexState, matcher: TermMatcher, bestOnly
   // Keyed by the marked words and their marks, not the query word: a neighbour can add n-gram words.
   const marks = matcher.marks as Int8Array;
   const words = markedWords(matcher);
-  if (words.length === 0) return computePlacements(state, matcher, bestOnly);
+  // The same words have the same postings until the next write: a term below the threshold is never cached.
+  let postings = 0;
+  for (const wordId of words) postings += state.words.postings(wordId).length;
+  if (postings < CACHE_FROM_POSTINGS) return computePlacements(state, matcher, bestOnly, false);
   let key = bestOnly ? 'b' : 'a';
   for (const wordId of words) key += `,${wordId * 16 + (marks[wordId] as number)}`;
-  return remember(
-    placementsOf(state),
-    key,
-    CACHED_TERMS,
-    () => computePlacements(state, matcher, bestOnly),
-    () => termPostingCount(state, matcher) >= CACHE_FROM_POSTINGS,
+  return remember(placementsOf(state), key, CACHED_TERMS, () =>
+    computePlacements(state, matcher, bestOnly, true),
   );
 }

@@ -14,6 +14,7 @@ import { rankPlaceholderBySort } from './placeholder-sort.js';
 import { type ParsedQuery, parseQuery } from './query-terms.js';
 import { parseRankingRules } from './ranking-rules.js';
 import { compareScored, type ScoredDocument, type ScoringContext, scoreDocument } from './score-document.js';
+import { withScratch } from './scratch-arrays.js';
 import { selectTop } from './select-top.js';
 import { assertSortable, parseSortCriterion, type SortCriterion } from './sort-criteria.js';
 import { rankByPostings } from './staged-ranking.js';
@@ -237,6 +238,11 @@ function detailsOf(state: IndexState, detailed: ScoringContext): (hit: ScoredDoc
  * ```
  */
 export function executeSearch(state: IndexState, query: SearchQuery, now: () => number): SearchResponse {
+  // The ranking's per-document temporaries are reused from search to search (nothing of them is returned).
+  return withScratch(() => searchWithScratch(state, query, now));
+}
+
+function searchWithScratch(state: IndexState, query: SearchQuery, now: () => number): SearchResponse {
   const started = now();
   // Ranking from postings needs them exact: drop what writes since the last search left stale.
   compactStalePostings(state);

@@ -5,6 +5,7 @@ import { rankKeyword } from './execute-search.js';
 import { facetOrder } from './facet-distribution.js';
 import { valuesAtPath } from './field-paths.js';
 import type { IndexState, StoredDocument } from './index-state.js';
+import { withScratch } from './scratch-arrays.js';
 import { normalizeWord } from './tokenize.js';
 import { allowedTypos, typoDistance } from './typo-distance.js';
 
@@ -46,15 +47,17 @@ export function runFacetSearch(
   if (!settings.facetSearch) {
     throw meiliError('facet_search_disabled', 'The facet search is disabled for this index');
   }
-  const { ranked } = rankKeyword(
-    state,
-    {
-      q: query.q ?? null,
-      filter: query.filter ?? null,
-      matchingStrategy: query.matchingStrategy ?? 'last',
-      attributesToSearchOn: query.attributesToSearchOn ?? null,
-    },
-    0,
+  const { ranked } = withScratch(() =>
+    rankKeyword(
+      state,
+      {
+        q: query.q ?? null,
+        filter: query.filter ?? null,
+        matchingStrategy: query.matchingStrategy ?? 'last',
+        attributesToSearchOn: query.attributesToSearchOn ?? null,
+      },
+      0,
+    ),
   );
   const facetQuery = normalizeWord(query.facetQuery ?? '');
   const buckets = new Map<string, { value: string; count: number }>();

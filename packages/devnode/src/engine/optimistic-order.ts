@@ -3,6 +3,7 @@ import type { QueryTerm } from './query-terms.js';
 import type { RankingRule } from './ranking-rules.js';
 import { positionCostFrom } from './relevancy-rules.js';
 import { compareKeyLists, type RankingKey } from './score-document.js';
+import { scratchInt32 } from './scratch-arrays.js';
 import type { SortedDocuments } from './sorted-documents.js';
 import type { TermTable } from './term-table.js';
 
@@ -155,8 +156,8 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
       ? input.sorted(first.field, first.ascending)
       : null;
   const group = (level: OptimisticLevel): OptimisticGroups => {
-    const composite = new Int32Array(input.size).fill(-1);
-    const counts = new Int32Array((n + 1) * radixTypo * radixPosition);
+    const composite = scratchInt32(input.size, -1);
+    const counts = scratchInt32((n + 1) * radixTypo * radixPosition, 0);
     // Per composite, the kept terms' typo budget (the same for every document keeping as many terms:
     // the words rule drops terms in a fixed order).
     const budgets = new Int32Array(counts.length);

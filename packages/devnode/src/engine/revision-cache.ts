@@ -22,25 +22,17 @@ export function perRevision<T>(build: (state: IndexState) => T): (state: IndexSt
 }
 
 /**
- * Read `key` from a bounded map, building and storing it when missing (oldest entry evicted past `limit`;
- * `keep` decides whether a freshly built value is worth storing).
+ * Read `key` from a bounded map, building and storing it when missing (oldest entry evicted past `limit`).
  *
  * @example
  * ```ts
  * remember(entries, 'ka', 32, () => expensive('ka'));
  * ```
  */
-export function remember<K, V>(
-  entries: Map<K, V>,
-  key: K,
-  limit: number,
-  build: () => V,
-  keep: (value: V) => boolean = () => true,
-): V {
+export function remember<K, V>(entries: Map<K, V>, key: K, limit: number, build: () => V): V {
   const cached = entries.get(key);
   if (cached !== undefined) return cached;
   const value = build();
-  if (!keep(value)) return value;
   if (entries.size >= limit) {
     const oldest = entries.keys().next();
     if (oldest.done !== true) entries.delete(oldest.value);

@@ -9,6 +9,7 @@ import type { QueryTerm } from './query-terms.js';
 import { compareSortValues, globalScore } from './ranking-score.js';
 import { positionCostFrom } from './relevancy-rules.js';
 import { compareScored, type ScoredDocument, type ScoringContext } from './score-document.js';
+import { scratchInt32, scratchUint8 } from './scratch-arrays.js';
 import { selectTop } from './select-top.js';
 import { sortedDocuments } from './sorted-documents.js';
 
@@ -202,7 +203,7 @@ function compositePass(
  */
 function exactnessLevels(input: SingleTermInput, bestOnly: boolean): { levels: Uint8Array; count: number } {
   const { state, matcher, typos } = input;
-  const levels = new Uint8Array(state.nextInternalId);
+  const levels = scratchUint8(state.nextInternalId);
   // Keys exactly as the exactness rule folds them: (match type, query word held) → score.
   const key = (matchType: 'exactMatch' | 'matchesStart' | 'noExactMatch', held: boolean): number =>
     globalScore([exactAttributeRank(matchType), { rank: held ? 2 : 1, maxRank: 2 }]);
@@ -306,8 +307,9 @@ export function rankSingleTermByPostings(
   // Every document's composite in one typed pass (no per-document branch), counted per value; −1: not
   // ranked here (absent, filtered out, or left to a scan because a sequence may lift it).
   const n = state.nextInternalId;
-  const composite = new Int32Array(n);
-  const shifted = new Int32Array(size + 1);
+  // Every composite is written by the pass.
+  const composite = scratchInt32(n);
+  const shifted = scratchInt32(size + 1, 0);
   const allowed = allows === null ? null : allows.bitmap(n);
   const over = compositePass(
     composite,
@@ -340,7 +342,7 @@ export function rankSingleTermByPostings(
   const matches = n - (shifted[0] as number);
   const contenders: ScoredDocument[] = [];
   // One spare slot: the branch-free listing below writes one past the last entry it keeps.
-  const tail = new Int32Array(matches + sequenceMatches.length + 1);
+  const tail = scratchInt32(matches + sequenceMatches.length + 1);
   let tailLength = 0;
   // The lowest composite a document must reach to possibly make the page.
   let reachable = 0;

@@ -17,6 +17,7 @@ import {
   type ScoringContext,
   scoreDocument,
 } from './score-document.js';
+import { scratchInt32, scratchUint8 } from './scratch-arrays.js';
 import { selectTop } from './select-top.js';
 import { rankSingleTermByPostings } from './single-term-ranking.js';
 import { sortedDocuments } from './sorted-documents.js';
@@ -46,14 +47,14 @@ function isPostingExact(
  */
 function sequenceDocuments(state: IndexState, matcher: TermMatcher): Uint8Array | null {
   if (matcher.sequences.length === 0) return null;
-  const marks = new Uint8Array(state.nextInternalId);
+  const marks = scratchUint8(state.nextInternalId, 0);
   for (const sequence of matcher.sequences) markSequenceDocuments(state, sequence, marks);
   return marks;
 }
 
 /** Documents in the postings of any of the term's seed words (the `frequency` strategy's counts). */
 function countSeedDocuments(state: IndexState, matcher: TermMatcher): number {
-  const marks = new Uint8Array(state.nextInternalId);
+  const marks = scratchUint8(state.nextInternalId, 0);
   for (const wordId of matcher.seedWords) for (const docId of state.words.postings(wordId)) marks[docId] = 1;
   let count = 0;
   for (const m of marks) count += m;
@@ -260,14 +261,14 @@ function rankWithSequences(
   let anySequence: Uint8Array | null = null;
   for (const marks of sequences) {
     if (marks === null) continue;
-    anySequence ??= new Uint8Array(marks.length);
+    anySequence ??= scratchUint8(marks.length, 0);
     for (let d = 0; d < marks.length; d++) if (marks[d] !== 0) anySequence[d] = 1;
   }
   const table = buildTermTable(terms, typos, sequences, order, state.nextInternalId);
   const selfWord = terms.length === 1 ? state.words.lookup((terms[0] as QueryTerm).word) : -1;
   let selfDocs: Uint8Array | null = null;
   if (selfWord >= 0) {
-    selfDocs = new Uint8Array(state.nextInternalId);
+    selfDocs = scratchUint8(state.nextInternalId, 0);
     for (const docId of state.words.postings(selfWord)) selfDocs[docId] = 1;
   }
   const proximity = scoring.rules.some((rule) => rule.kind === 'proximity')
@@ -285,7 +286,7 @@ function rankWithSequences(
   const pending: Staged[] = [];
   const top: Staged[] = [];
   // Every candidate lands in the tail at most once: one array sized for the index, no regrowth.
-  const tailIds = new Int32Array(state.nextInternalId);
+  const tailIds = scratchInt32(state.nextInternalId);
   let tailLength = 0;
   const tail = {
     push(docId: number): void {
@@ -333,7 +334,7 @@ function rankWithSequences(
   let required = 1 << seed;
   for (const i of mandatory) required |= 1 << i;
   const { presence } = table;
-  const candidates = new Int32Array(presence.length + 1);
+  const candidates = scratchInt32(presence.length + 1);
   const allowed = allows === null ? null : allows.bitmap(presence.length);
   let candidateCount = 0;
   // Branch-free: the id is written, then kept only when every required term is held (and it passes).

@@ -2,6 +2,7 @@ import { documentsById } from './documents-by-id.js';
 import { continuesToken, type IndexState } from './index-state.js';
 import { markedWords, type TermMatcher, type WordSequence } from './match-terms.js';
 import { perRevision, remember } from './revision-cache.js';
+import { scratchInt32 } from './scratch-arrays.js';
 import {
   continuesPrevious,
   documentOfToken,
@@ -43,13 +44,14 @@ export function termPostingCount(state: IndexState, matcher: TermMatcher): numbe
  * ```
  */
 export function termWordsByDocument(state: IndexState, matcher: TermMatcher): TermWordsByDocument {
-  const head = new Int32Array(state.nextInternalId).fill(-1);
+  const head = scratchInt32(state.nextInternalId, -1);
   const unique = markedWords(matcher);
   let size = 0;
   for (const wordId of unique) size += state.words.postings(wordId).length;
-  const next = new Int32Array(size);
-  const word = new Int32Array(size);
-  const firstToken = new Int32Array(size);
+  // Every entry is written below.
+  const next = scratchInt32(size);
+  const word = scratchInt32(size);
+  const firstToken = scratchInt32(size);
   let at = 0;
   for (const wordId of unique) {
     const docs = state.words.postings(wordId);

@@ -1,4 +1,5 @@
 import type { QueryTerm } from './query-terms.js';
+import { scratchUint8, scratchUint16 } from './scratch-arrays.js';
 
 /**
  * Which query terms each document holds and with how many typos, and what the words rule keeps of them:
@@ -40,7 +41,8 @@ export function buildTermTable(
   const effective = typos.map((words, i) => {
     const marks = sequences[i] ?? null;
     if (marks === null) return words;
-    const best = words.slice();
+    const best = scratchUint8(size);
+    best.set(words);
     for (let docId = 0; docId < size; docId++) {
       const mark = marks[docId] as number;
       if (mark !== 0 && mark - 1 < (best[docId] as number)) best[docId] = mark - 1;
@@ -77,7 +79,8 @@ export function buildTermTable(
 
 /** Bit i of each document's mask: it holds term i. (255 + 1) >> 8 is 1 only for an absent term. */
 function presenceOf(typos: readonly Uint8Array[], size: number): Uint16Array {
-  const presence = new Uint16Array(size);
+  // Written whole by the two- and three-term passes; the general one ORs each term in.
+  const presence = scratchUint16(size, typos.length === 2 || typos.length === 3 ? undefined : 0);
   const [first, second, third] = typos;
   // Two or three terms (most queries): one pass reading every term, which is faster than one pass each.
   if (typos.length === 2 && first !== undefined && second !== undefined) {
