@@ -231,6 +231,23 @@ describe('staged ranking', () => {
     for (let i = 0; i < 3; i++) expect(searchBothWays(index, query).hits.map((h) => h.id)).toEqual([3, 2, 1]);
   });
 
+  it('finds nothing at once for a kept term without postings, but still drops a removable one', () => {
+    const index = indexWith(
+      [
+        { id: 1, title: 'batman returns', genre: 'action' },
+        { id: 2, title: 'dark knight', genre: 'drama' },
+      ],
+      { filterableAttributes: ['genre'] },
+    );
+    expect(searchBothWays(index, { q: 'zzzz', facets: ['genre'] }).estimatedTotalHits).toBe(0);
+    expect(searchBothWays(index, { q: 'batman zzzz', matchingStrategy: 'all' }).hits).toEqual([]);
+    // "zzzz" is the last word: the words rule drops it, and batman's document matches.
+    const last = searchBothWays(index, { q: 'batman zzzz', facets: ['genre'] });
+    expect(last.hits.map((h) => h.id)).toEqual([1]);
+    // `frequency` drops the most frequent term first ("batman") and keeps "zzzz": nothing matches.
+    expect(searchBothWays(index, { q: 'zzzz batman', matchingStrategy: 'frequency' }).hits).toEqual([]);
+  });
+
   it('counts split words before settling a page whose last hit already has a typo', () => {
     const index = indexWith(
       [

@@ -21,7 +21,7 @@ import { scratchInt32, scratchUint8 } from './scratch-arrays.js';
 import { selectTop } from './select-top.js';
 import { rankSingleTermByPostings } from './single-term-ranking.js';
 import { sortedDocuments } from './sorted-documents.js';
-import { markSequenceDocuments } from './term-occurrences.js';
+import { markSequenceDocuments, termPostingCount } from './term-occurrences.js';
 import { buildTermTable, MAX_TABLE_TERMS } from './term-table.js';
 
 /**
@@ -50,6 +50,11 @@ function sequenceDocuments(state: IndexState, matcher: TermMatcher): Uint8Array 
   const marks = scratchUint8(state.nextInternalId, 0);
   for (const sequence of matcher.sequences) markSequenceDocuments(state, sequence, marks);
   return marks;
+}
+
+/** Whether no document can hold the term: none of its words has a posting and it has no sequence. */
+function isNowhere(state: IndexState, matcher: TermMatcher): boolean {
+  return matcher.sequences.length === 0 && termPostingCount(state, matcher) === 0;
 }
 
 /** Documents in the postings of any of the term's seed words (the `frequency` strategy's counts). */
@@ -160,9 +165,14 @@ export function rankByPostings(
   // ran, as the wordPosition rule does) come from one pass over its postings.
   const ruleAt = (kind: RankingRule['kind']): number => scoring.rules.findIndex((rule) => rule.kind === kind);
   const typoFirst = ruleAt('typo') >= 0 && ruleAt('typo') < ruleAt('wordPosition');
-  const placements = matchers.map((m) => bestPlacements(state, m, terms.length === 1 || typoFirst));
   const order = removalOrder(terms, strategy, () => matchers.map((m) => countSeedDocuments(state, m)));
   const removable = new Set(order);
+  const mandatory = terms.map((_, i) => i).filter((i) => !removable.has(i));
+  // A term the words rule keeps in every match, with no posting and no sequence: nothing matches, and the
+  // passes over every document below are not needed to find that out.
+  if (mandatory.some((i) => isNowhere(state, matchers[i] as TermMatcher)))
+    return { head: [], tail: new Int32Array(0) };
+  const placements = matchers.map((m) => bestPlacements(state, m, terms.length === 1 || typoFirst));
   const context: PostingRankContext = {
     state,
     terms,
@@ -175,7 +185,7 @@ export function rankByPostings(
     placements,
     typos: placements.map((p) => p.typos),
     order,
-    mandatory: terms.map((_, i) => i).filter((i) => !removable.has(i)),
+    mandatory,
     byId: documentsById(state),
   };
   const optimistic = sequenceBound(context);
