@@ -17,11 +17,12 @@ let depth = 0;
 let pooledBytes = 0;
 /**
  * Tests turn this on so that a read before a write sees junk rather than what the same array held last
- * time. Junk cycles through bytes that trip typical checks: 1 (a mark), 0xff (255 absent, −1), 0x80.
+ * time. Junk cycles through 32-bit words that trip typical checks: 1 and 2 (small valid ranks and ids;
+ * read bytewise, marks of 1 among zeros), −1 (255 absent), 0x80808080 and 0.
  */
 let poisoning = false;
 let poisoned = 0;
-const POISON_BYTES = [0x01, 0xff, 0x80];
+const POISON_WORDS = [1, -1, 2, 0x80808080 | 0, 0];
 
 /** Bytes kept between searches at most (buffers past it are dropped when a scope ends). */
 const MAX_POOLED_BYTES = 64 * 1024 * 1024;
@@ -64,7 +65,7 @@ export function withScratch<T>(search: () => T): T {
     depth--;
     if (depth === 0) {
       for (const buffer of taken) {
-        if (poisoning) new Uint8Array(buffer).fill(POISON_BYTES[poisoned++ % POISON_BYTES.length] as number);
+        if (poisoning) new Int32Array(buffer).fill(POISON_WORDS[poisoned++ % POISON_WORDS.length] as number);
         if (pooledBytes + buffer.byteLength > MAX_POOLED_BYTES) continue;
         free.push(buffer);
         pooledBytes += buffer.byteLength;

@@ -4,7 +4,7 @@ import { exactAttributeRank } from './exactness-rule.js';
 import type { IdFilter } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { summaryAlone, summaryMinPosition } from './inverted-index.js';
-import type { TermMatcher } from './match-terms.js';
+import { markedWords, type TermMatcher } from './match-terms.js';
 import type { QueryTerm } from './query-terms.js';
 import { compareSortValues, globalScore } from './ranking-score.js';
 import { positionCostFrom } from './relevancy-rules.js';
@@ -169,6 +169,7 @@ function compositePass(
   overBudget: Int32Array,
   places: ThreePlaces,
   allowed: Uint8Array | null,
+  listed: Int32Array | null,
 ): boolean {
   const [a, b, c] = places;
   const aValues = a.values;
@@ -181,7 +182,9 @@ function compositePass(
   const cTable = c.table;
   const cLast = cTable.length - 1;
   let over = 0;
-  for (let docId = 0; docId < composite.length; docId++) {
+  const visits = listed === null ? composite.length : listed.length;
+  for (let k = 0; k < visits; k++) {
+    const docId = listed === null ? k : (listed[k] as number);
     const count = typos[docId] as number;
     let value =
       (PRESENCE_TERM[count] as number) +
@@ -194,7 +197,37 @@ function compositePass(
     shifted[value + 1] = (shifted[value + 1] as number) + 1;
     over |= overBudget[count] as number;
   }
+  // Documents left out of the list are not ranked here.
+  if (listed !== null) shifted[0] = (shifted[0] as number) + composite.length - listed.length;
   return over !== 0;
+}
+
+// A term whose postings number under 1/16 of the documents is ranked by visiting its documents only.
+const RARE_SHARE = 16;
+
+/**
+ * The documents holding a rare term's words, ascending and once each, or null when the term is not rare
+ * (visiting every document is then cheaper than listing them).
+ */
+function rareTermDocuments(state: IndexState, matcher: TermMatcher): Int32Array | null {
+  const words = markedWords(matcher);
+  let total = 0;
+  for (const wordId of words) total += state.words.postings(wordId).length;
+  if (total * RARE_SHARE >= state.nextInternalId) return null;
+  const ids = scratchInt32(total);
+  let at = 0;
+  for (const wordId of words) {
+    const docs = state.words.postings(wordId);
+    ids.set(docs, at);
+    at += docs.length;
+  }
+  ids.sort();
+  let unique = 0;
+  for (let k = 0; k < total; k++) {
+    const docId = ids[k] as number;
+    if (unique === 0 || docId !== ids[unique - 1]) ids[unique++] = docId;
+  }
+  return ids.subarray(0, unique);
 }
 
 /**
@@ -307,8 +340,10 @@ export function rankSingleTermByPostings(
   // Every document's composite in one typed pass (no per-document branch), counted per value; −1: not
   // ranked here (absent, filtered out, or left to a scan because a sequence may lift it).
   const n = state.nextInternalId;
-  // Every composite is written by the pass.
-  const composite = scratchInt32(n);
+  // A rare term's documents (without sequences, which may reach others): the only ones visited.
+  const listed = sequenceTypos === null ? rareTermDocuments(state, input.matcher) : null;
+  // The pass writes every composite, or (with a list) the listed ones: the others stay unranked.
+  const composite = listed === null ? scratchInt32(n) : scratchInt32(n, -1);
   const shifted = scratchInt32(size + 1, 0);
   const allowed = allows === null ? null : allows.bitmap(n);
   const over = compositePass(
@@ -318,6 +353,7 @@ export function rankSingleTermByPostings(
     overBudget,
     placeValues(sources, radix, split, typos),
     allowed,
+    listed,
   );
   if (over) return null;
   // Documents a sequence may lift, with the best composite each may reach (scored only if that can tie).
@@ -361,7 +397,9 @@ export function rankSingleTermByPostings(
     }
     reachable = better + (counts[cutoff] as number) >= needed ? cutoff : 0;
     let admitted = needed - better;
-    for (let docId = 0; docId < n; docId++) {
+    const visits = listed === null ? n : listed.length;
+    for (let k = 0; k < visits; k++) {
+      const docId = listed === null ? k : (listed[k] as number);
       const value = composite[docId] as number;
       // Below the cutoff: past the page, listed without a branch (the one below is rarely taken).
       tail[tailLength] = docId;

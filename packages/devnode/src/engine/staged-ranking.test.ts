@@ -248,6 +248,30 @@ describe('staged ranking', () => {
     expect(searchBothWays(index, { q: 'zzzz batman', matchingStrategy: 'frequency' }).hits).toEqual([]);
   });
 
+  it('ranks a rare word from its own documents only, as a full pass does', () => {
+    // 400 documents; "joker" (and "jokers", a prefix match) in a few of them only.
+    const docs = Array.from({ length: 400 }, (_, id) => ({
+      id,
+      title: id % 97 === 3 ? 'joker returns' : id % 131 === 7 ? 'the jokers' : 'dark knight',
+      overview: id % 89 === 5 ? 'robin and the joker' : 'gotham rises',
+      genre: id % 2 === 0 ? 'action' : 'drama',
+      price: (id * 37) % 20,
+    }));
+    const index = indexWith(docs, { filterableAttributes: ['genre'], sortableAttributes: ['price'] });
+    const queries: SearchQuery[] = [
+      { q: 'joker' },
+      { q: 'joker', limit: 2, offset: 1 },
+      { q: 'joker', sort: ['price:desc'], limit: 3 },
+      { q: 'joker', filter: 'genre = drama', facets: ['genre'] },
+      { q: 'jokerz', showRankingScoreDetails: true },
+    ];
+    for (const query of queries) {
+      const staged = searchBothWays(index, { ...query, showRankingScore: true });
+      expect(staged.hits.length).toBeGreaterThan(0);
+    }
+    expect(searchBothWays(index, { q: 'joker' }).estimatedTotalHits).toBe(13);
+  });
+
   it('counts split words before settling a page whose last hit already has a typo', () => {
     const index = indexWith(
       [
