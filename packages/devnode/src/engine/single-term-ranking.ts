@@ -4,9 +4,10 @@ import { exactAttributeRank } from './exactness-rule.js';
 import type { IdFilter } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { summaryAlone, summaryMinPosition } from './inverted-index.js';
-import { markedWords, type TermMatcher } from './match-terms.js';
+import type { TermMatcher } from './match-terms.js';
 import type { QueryTerm } from './query-terms.js';
 import { compareSortValues, globalScore } from './ranking-score.js';
+import { rareTermDocuments } from './rare-term-documents.js';
 import { positionCostFrom } from './relevancy-rules.js';
 import { compareScored, type ScoredDocument, type ScoringContext } from './score-document.js';
 import { scratchInt32, scratchUint8 } from './scratch-arrays.js';
@@ -200,34 +201,6 @@ function compositePass(
   // Documents left out of the list are not ranked here.
   if (listed !== null) shifted[0] = (shifted[0] as number) + composite.length - listed.length;
   return over !== 0;
-}
-
-// A term whose postings number under 1/16 of the documents is ranked by visiting its documents only.
-const RARE_SHARE = 16;
-
-/**
- * The documents holding a rare term's words, ascending and once each, or null when the term is not rare
- * (visiting every document is then cheaper than listing them).
- */
-function rareTermDocuments(state: IndexState, matcher: TermMatcher): Int32Array | null {
-  const words = markedWords(matcher);
-  let total = 0;
-  for (const wordId of words) total += state.words.postings(wordId).length;
-  if (total * RARE_SHARE >= state.nextInternalId) return null;
-  const ids = scratchInt32(total);
-  let at = 0;
-  for (const wordId of words) {
-    const docs = state.words.postings(wordId);
-    ids.set(docs, at);
-    at += docs.length;
-  }
-  ids.sort();
-  let unique = 0;
-  for (let k = 0; k < total; k++) {
-    const docId = ids[k] as number;
-    if (unique === 0 || docId !== ids[unique - 1]) ids[unique++] = docId;
-  }
-  return ids.subarray(0, unique);
 }
 
 /**

@@ -248,7 +248,7 @@ describe('staged ranking', () => {
     expect(searchBothWays(index, { q: 'zzzz batman', matchingStrategy: 'frequency' }).hits).toEqual([]);
   });
 
-  it('ranks a rare word from its own documents only, as a full pass does', () => {
+  it('ranks a rare word (alone or first) from its own documents only, as a full pass does', () => {
     // 400 documents; "joker" (and "jokers", a prefix match) in a few of them only.
     const docs = Array.from({ length: 400 }, (_, id) => ({
       id,
@@ -264,6 +264,10 @@ describe('staged ranking', () => {
       { q: 'joker', sort: ['price:desc'], limit: 3 },
       { q: 'joker', filter: 'genre = drama', facets: ['genre'] },
       { q: 'jokerz', showRankingScoreDetails: true },
+      // Several words: every candidate holds the first (rare) one.
+      { q: 'joker gotham', showRankingScoreDetails: true },
+      { q: 'joker rises', matchingStrategy: 'all', sort: ['price:asc'] },
+      { q: 'joker and robin', limit: 3, filter: 'genre = drama', facets: ['genre'] },
     ];
     for (const query of queries) {
       const staged = searchBothWays(index, { ...query, showRankingScore: true });

@@ -9,6 +9,7 @@ import { optimisticOrder, walkGroups } from './optimistic-order.js';
 import { planProximityLead } from './proximity-lead.js';
 import type { ParsedQuery, QueryTerm } from './query-terms.js';
 import type { RankingRule } from './ranking-rules.js';
+import { rareTermDocuments } from './rare-term-documents.js';
 import {
   compareKeyLists,
   compareScored,
@@ -274,7 +275,13 @@ function rankWithSequences(
     anySequence ??= scratchUint8(marks.length, 0);
     for (let d = 0; d < marks.length; d++) if (marks[d] !== 0) anySequence[d] = 1;
   }
-  const table = buildTermTable(terms, typos, sequences, order, state.nextInternalId);
+  const seed = mandatory[0] ?? 0;
+  // Every candidate holds the seed term: when no sequence can add documents and that term is rare, only
+  // its documents are visited.
+  const listed = sequences.every((marks) => marks === null)
+    ? rareTermDocuments(state, matchers[seed] as TermMatcher)
+    : null;
+  const table = buildTermTable(terms, typos, sequences, order, state.nextInternalId, listed);
   const selfWord = terms.length === 1 ? state.words.lookup((terms[0] as QueryTerm).word) : -1;
   let selfDocs: Uint8Array | null = null;
   if (selfWord >= 0) {
@@ -289,7 +296,6 @@ function rankWithSequences(
   // When leading keys cover every rule they are the full keys: ties are then decided by internal id.
   const complete =
     leadLength === scoring.rules.reduce((n, rule) => n + (rule.kind === 'sort' ? scoring.sort.length : 1), 0);
-  const seed = mandatory[0] ?? 0;
   const byLead = (x: Staged, y: Staged): number =>
     compareKeyLists(x.keys, y.keys) || x.doc.internalId - y.doc.internalId;
   // Documents that may reach the page, the running best `needed` of them, and the rest (ids only).
@@ -348,7 +354,9 @@ function rankWithSequences(
   const allowed = allows === null ? null : allows.bitmap(presence.length);
   let candidateCount = 0;
   // Branch-free: the id is written, then kept only when every required term is held (and it passes).
-  for (let docId = 0; docId < presence.length; docId++) {
+  const visits = listed === null ? presence.length : listed.length;
+  for (let k = 0; k < visits; k++) {
+    const docId = listed === null ? k : (listed[k] as number);
     candidates[candidateCount] = docId;
     const missing = ((presence[docId] as number) & required) ^ required;
     candidateCount += (missing - 1) >>> 31;

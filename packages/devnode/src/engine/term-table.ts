@@ -23,7 +23,8 @@ export const MAX_TABLE_TERMS = 16;
 
 /**
  * Build the table from each term's word typos (255: absent) and sequence marks (fewest typos + 1, 0:
- * none), dropping terms in `removal` order until the kept ones are all held (the words rule).
+ * none), dropping terms in `removal` order until the kept ones are all held (the words rule). With
+ * `listed`, presence is computed for those documents only (the only ones the caller reads it for).
  *
  * @example
  * ```ts
@@ -37,6 +38,7 @@ export function buildTermTable(
   sequences: readonly (Uint8Array | null)[],
   removal: readonly number[],
   size: number,
+  listed: Int32Array | null = null,
 ): TermTable {
   const effective = typos.map((words, i) => {
     const marks = sequences[i] ?? null;
@@ -49,7 +51,7 @@ export function buildTermTable(
     }
     return best;
   });
-  const presence = presenceOf(effective, size);
+  const presence = listed === null ? presenceOf(effective, size) : listedPresence(effective, size, listed);
   const masks = 1 << terms.length;
   const keptBits = new Int32Array(masks);
   const keptBudget = new Int32Array(masks);
@@ -75,6 +77,19 @@ export function buildTermTable(
     return list;
   };
   return { presence, effective, keptBits, keptBudget, keptTerms };
+}
+
+/** {@link presenceOf} for the listed documents only (the others' masks are left unset). */
+function listedPresence(typos: readonly Uint8Array[], size: number, listed: Int32Array): Uint16Array {
+  const presence = scratchUint16(size);
+  for (let k = 0; k < listed.length; k++) {
+    const docId = listed[k] as number;
+    let mask = 0;
+    for (let i = 0; i < typos.length; i++)
+      mask |= (((((typos[i] as Uint8Array)[docId] as number) + 1) >> 8) ^ 1) << i;
+    presence[docId] = mask;
+  }
+  return presence;
 }
 
 /** Bit i of each document's mask: it holds term i. (255 + 1) >> 8 is 1 only for an absent term. */
