@@ -3,6 +3,7 @@ import { summaryMinPosition } from './inverted-index.js';
 import { markedWords, markTypos, type TermMatcher } from './match-terms.js';
 import { perRevision, remember } from './revision-cache.js';
 import { scratchInt32, scratchUint8 } from './scratch-arrays.js';
+import { postingCount } from './term-occurrences.js';
 
 /** Typo count marking a term absent from a document, in every per-document typos array. */
 export const ABSENT = 255;
@@ -68,9 +69,8 @@ export function bestPlacements(state: IndexState, matcher: TermMatcher, bestOnly
   const marks = matcher.marks as Int8Array;
   const words = markedWords(matcher);
   // The same words have the same postings until the next write: a term below the threshold is never cached.
-  let postings = 0;
-  for (const wordId of words) postings += state.words.postings(wordId).length;
-  if (postings < CACHE_FROM_POSTINGS) return computePlacements(state, matcher, bestOnly, false);
+  if (postingCount(state, words) < CACHE_FROM_POSTINGS)
+    return computePlacements(state, matcher, bestOnly, false);
   let key = bestOnly ? 'b' : 'a';
   for (const wordId of words) key += `,${wordId * 16 + (marks[wordId] as number)}`;
   return remember(placementsOf(state), key, CACHED_TERMS, () =>

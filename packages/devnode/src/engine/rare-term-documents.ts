@@ -1,6 +1,7 @@
 import type { IndexState } from './index-state.js';
 import { markedWords, type TermMatcher } from './match-terms.js';
 import { scratchInt32 } from './scratch-arrays.js';
+import { postingCount } from './term-occurrences.js';
 
 // A term whose postings number under 1/16 of the documents: listing its documents costs less than a pass
 // over all of them.
@@ -17,8 +18,7 @@ const RARE_SHARE = 16;
  */
 export function rareTermDocuments(state: IndexState, matcher: TermMatcher): Int32Array | null {
   const words = markedWords(matcher);
-  let total = 0;
-  for (const wordId of words) total += state.words.postings(wordId).length;
+  const total = postingCount(state, words);
   if (total * RARE_SHARE >= state.nextInternalId) return null;
   const ids = scratchInt32(total);
   let at = 0;

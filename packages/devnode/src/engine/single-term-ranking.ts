@@ -108,7 +108,7 @@ function planRanks(input: SingleTermInput): RankPlan | null {
 }
 
 // wordPosition rank (10 − cost) by smallest position; every position past the table's end costs the most.
-const POSITION_RANKS = Uint8Array.from({ length: 1026 }, (_, at) => 10 - positionCostFrom(at, 0));
+const POSITION_RANKS = Int32Array.from({ length: 1026 }, (_, at) => 10 - positionCostFrom(at, 0));
 
 /** Added to an absent term's composite: the sum stays negative whatever the digits (composites are far below 2^30). */
 const UNRANKED = -(1 << 30);
@@ -275,7 +275,7 @@ export function rankSingleTermByPostings(
       const values = plan.typoBefore.has('wordPosition')
         ? input.bestPositions
         : bestPlacements(state, input.matcher, false).positions;
-      sources.push({ values, table: Int32Array.from(POSITION_RANKS) });
+      sources.push({ values, table: POSITION_RANKS });
       radix.push(11);
     } else {
       const exactness = exactnessLevels(input, plan.typoBefore.has('exactness'));

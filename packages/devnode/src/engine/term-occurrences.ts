@@ -28,9 +28,20 @@ export interface TermWordsByDocument {
 
 /** How many postings the term's marked words have in all (what collecting their entries costs). */
 export function termPostingCount(state: IndexState, matcher: TermMatcher): number {
-  if (matcher.marks === null) return 0;
+  return matcher.marks === null ? 0 : postingCount(state, markedWords(matcher));
+}
+
+/**
+ * How many postings the words have in all.
+ *
+ * @example
+ * ```ts
+ * postingCount(state, markedWords(matcher));
+ * ```
+ */
+export function postingCount(state: IndexState, words: readonly number[]): number {
   let total = 0;
-  for (const wordId of markedWords(matcher)) total += state.words.postings(wordId).length;
+  for (const wordId of words) total += state.words.postings(wordId).length;
   return total;
 }
 
@@ -46,8 +57,7 @@ export function termPostingCount(state: IndexState, matcher: TermMatcher): numbe
 export function termWordsByDocument(state: IndexState, matcher: TermMatcher): TermWordsByDocument {
   const head = scratchInt32(state.nextInternalId, -1);
   const unique = markedWords(matcher);
-  let size = 0;
-  for (const wordId of unique) size += state.words.postings(wordId).length;
+  const size = postingCount(state, unique);
   // Every entry is written below.
   const next = scratchInt32(size);
   const word = scratchInt32(size);
