@@ -73,6 +73,10 @@ describe('staged ranking over HTTP', () => {
       'dark robinhood knight',
       'batmn',
       'zorro',
+      // A word in no document; a rare word (1 of 301 documents), alone and first of two.
+      'quixotic',
+      'zor',
+      'zor dark',
     ]) {
       for (const params of QUERIES) {
         const query = { ...params, showRankingScore: true, showRankingScoreDetails: true };
@@ -88,5 +92,9 @@ describe('staged ranking over HTTP', () => {
     // Split words do match: "zorro" finds "zor ro" (with one typo), over HTTP as in the engine.
     const split = await index.search('zorro', { showRankingScoreDetails: true });
     expect(split.hits.map((hit) => [hit.id, hit._rankingScoreDetails?.typo?.typoCount])).toEqual([[1000, 1]]);
+    expect((await index.search('quixotic', { facets: ['genre'] })).estimatedTotalHits).toBe(0);
+    expect((await index.search('zor dark', { matchingStrategy: 'all' })).hits.map((hit) => hit.id)).toEqual([
+      1000,
+    ]);
   });
 });
