@@ -218,6 +218,24 @@ describe('devnode app (in-process)', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-max-age')).toBe('86400');
+    expect(res.headers.get('access-control-allow-methods')).toContain('PATCH');
+    expect(res.headers.get('access-control-allow-headers')).toBe('*');
+  });
+
+  it('puts the CORS headers on answers, errors and unknown routes alike', async () => {
+    const { app } = build({ masterKey: 'k' });
+    const answers = [
+      await app.request('/health'),
+      await app.request('/indexes', { headers: { Authorization: 'Bearer k' } }),
+      await app.request('/indexes'),
+      await app.request('/nope', { headers: { Authorization: 'Bearer k' } }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 401, 404]);
+    for (const res of answers) {
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('access-control-expose-headers')).toBe('*');
+    }
+    expect(answers[0]?.headers.get('content-type')).toMatch(/^application\/json/);
   });
 
   it('answers 405 for a known path with another verb and 404 for unknown paths', async () => {

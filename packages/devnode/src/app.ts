@@ -1,7 +1,7 @@
 import { MeiliError, meiliError } from '@miroir/errors';
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { authenticate, type DevnodeEnv } from './middleware/auth/index.js';
+import { allowAnyOrigin } from './middleware/cors/index.js';
 import { injectFaults } from './middleware/faults/index.js';
 import type { DevnodeDeps } from './routes/deps.js';
 import { registerDocumentRoutes } from './routes/document-routes.js';
@@ -26,7 +26,7 @@ import { registerTaskRoutes } from './routes/task-routes.js';
 export function createDevnodeApp(deps: DevnodeDeps): Hono<DevnodeEnv> {
   const app = new Hono<DevnodeEnv>({ strict: false });
   // Like Meilisearch: CORS allows everything, preflights cached for a day, and they need no key.
-  app.use('*', cors({ origin: '*', maxAge: 86_400, allowHeaders: ['*'], exposeHeaders: ['*'] }));
+  app.use('*', allowAnyOrigin());
   if (deps.faults) app.use('*', injectFaults(deps.faults));
   app.use('*', authenticate(deps.state.keys));
   registerMiscRoutes(app, deps);
