@@ -282,11 +282,14 @@ function searchWithScratch(state: IndexState, query: SearchQuery, now: () => num
   const start = Math.min(offset, maxTotalHits);
   const end = Math.min(start + limit, maxTotalHits);
   const page = ranked.slice(start, end);
+  // Ranking scored the page without details (its scores and geo distances are final): rebuild them only
+  // when they are shown.
+  const detailed = query.showRankingScoreDetails === true;
   const hits = page.map((hit) =>
     buildHit(
       state,
       state.documents.get(hit.docId) as StoredDocument,
-      vector.withDetails(hit),
+      detailed ? vector.withDetails(hit) : hit,
       parsed.terms,
       query,
     ),

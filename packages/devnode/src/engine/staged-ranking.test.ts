@@ -110,6 +110,9 @@ describe('staged ranking', () => {
         const staged = { ...index.search(base), processingTimeMs: 0 };
         const full = { ...index.search({ ...base, rankingScoreThreshold: 0 }), processingTimeMs: 0 };
         expect(staged).toEqual(full);
+        // Without details shown, the page keeps the scores ranking gave it: the same ones.
+        const scoresOnly = index.search({ ...query, showRankingScore: true });
+        expect(scoresOnly.hits).toEqual(staged.hits.map(({ _rankingScoreDetails, ...hit }) => hit));
       }),
       { numRuns: NUM_RUNS, seed: 20261122 },
     );
