@@ -30,7 +30,7 @@ describe('facet counts from per-attribute value tables', () => {
             uid: 'facets',
             primaryKey: 'id',
             settings: {
-              filterableAttributes: ['genre', 'meta.tag'],
+              filterableAttributes: ['genre', 'meta.tag', 'rank'],
               sortableAttributes: ['rank'],
               faceting: { maxValuesPerFacet, sortFacetValuesBy: { '*': order } },
             },
@@ -52,6 +52,15 @@ describe('facet counts from per-attribute value tables', () => {
               limit: 3,
             });
             expect(sorted.facetDistribution).toEqual(expected.facetDistribution);
+            // Only some documents match: a value shows the spelling of its lowest matching holder.
+            const some = index.search({ q: '', facets: ['genre', 'meta.tag'], filter: 'rank > 1', limit: 0 });
+            const held = computeFacets(
+              index.allDocuments().filter((d) => (d.rank as number) > 1),
+              ['genre', 'meta.tag'],
+              index.getSettings(),
+            );
+            expect(some.facetDistribution).toEqual(held.facetDistribution);
+            expect(some.facetStats).toEqual(held.facetStats);
           };
           compare();
           index.deleteDocuments(docs.slice(0, cut).map((_, id) => id));
@@ -61,5 +70,23 @@ describe('facet counts from per-attribute value tables', () => {
       ),
       { numRuns: NUM_RUNS, seed: 20261122 },
     );
+  });
+
+  it('shows a value as spelled by its lowest matching holder, not its first holder overall', () => {
+    const index = createSearchIndex({
+      uid: 'facets',
+      primaryKey: 'id',
+      settings: { filterableAttributes: ['genre', 'rank'] },
+    });
+    index.addDocuments(
+      [
+        { id: 0, rank: 0, genre: 'Drama' },
+        { id: 1, rank: 2, genre: 'drama' },
+        { id: 2, rank: 4, genre: 'Drama' },
+      ],
+      { mode: 'replace' },
+    );
+    const response = index.search({ q: '', facets: ['genre'], filter: 'rank > 1', limit: 0 });
+    expect(response.facetDistribution).toEqual({ genre: { drama: 2 } });
   });
 });

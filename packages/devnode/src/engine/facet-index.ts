@@ -10,6 +10,7 @@ import { type FacetBucket, facetKey, finishFacets } from './facet-distribution.j
 import { valuesAtPath } from './field-paths.js';
 import type { IndexState } from './index-state.js';
 import { perRevision, remember } from './revision-cache.js';
+import { scratchInt32 } from './scratch-arrays.js';
 
 /**
  * One attribute's facet values per document: each document's distinct values (by facet key, first
@@ -298,27 +299,37 @@ export function computeFacetsById(
   const stats: { min: number; max: number }[] = [];
   for (const facet of facets) {
     const table = fieldOf(state, facet);
-    const counts = new Int32Array(table.keys.length);
-    // A value is displayed as its spelling in the lowest internal id holding it (ids come unsorted).
-    const first = new Int32Array(table.keys.length).fill(-1);
-    const firstId = new Int32Array(table.keys.length).fill(0x7fffffff);
+    const { starts, spellings, keyOf, numeric } = table;
+    // Per spelling: how many of the documents hold it and the lowest internal id among them (one increment
+    // and one compare per value; keys, display forms and numbers are resolved per spelling afterwards).
+    const spellingCount = table.display.length;
+    const held = scratchInt32(spellingCount, 0);
+    const lowest = scratchInt32(spellingCount, 0x7fffffff);
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
+      const end = starts[id + 1] as number;
+      for (let j = starts[id] as number; j < end; j++) {
+        const spelling = spellings[j] as number;
+        held[spelling] = (held[spelling] as number) + 1;
+        if (id < (lowest[spelling] as number)) lowest[spelling] = id;
+      }
+    }
+    // A document holds one spelling per key: a key is displayed as the spelling of its lowest holder.
+    const counts = scratchInt32(table.keys.length, 0);
+    const first = scratchInt32(table.keys.length, -1);
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
-    for (const id of ids) {
-      const end = table.starts[id + 1] as number;
-      for (let j = table.starts[id] as number; j < end; j++) {
-        const spelling = table.spellings[j] as number;
-        const keyId = table.keyOf[spelling] as number;
-        if (id < (firstId[keyId] as number)) {
-          firstId[keyId] = id;
-          first[keyId] = spelling;
-        }
-        counts[keyId] = (counts[keyId] as number) + 1;
-        const n = table.numeric[spelling] as number;
-        if (!Number.isNaN(n)) {
-          min = Math.min(min, n);
-          max = Math.max(max, n);
-        }
+    for (let spelling = 0; spelling < spellingCount; spelling++) {
+      const count = held[spelling] as number;
+      if (count === 0) continue;
+      const keyId = keyOf[spelling] as number;
+      counts[keyId] = (counts[keyId] as number) + count;
+      const shown = first[keyId] as number;
+      if (shown < 0 || (lowest[spelling] as number) < (lowest[shown] as number)) first[keyId] = spelling;
+      const n = numeric[spelling] as number;
+      if (!Number.isNaN(n)) {
+        min = Math.min(min, n);
+        max = Math.max(max, n);
       }
     }
     const map = new Map<string, FacetBucket>();
