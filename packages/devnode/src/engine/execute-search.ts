@@ -10,6 +10,7 @@ import { compileIdFilter } from './id-filter.js';
 import { compactStalePostings, type IndexState, type StoredDocument } from './index-state.js';
 import { buildMatchers, findKeywordCandidates, type KeywordCandidate } from './keyword-candidates.js';
 import { documentsWithSequence } from './match-terms.js';
+import { rankPlaceholderByInternalId } from './placeholder-id-order.js';
 import { rankPlaceholderBySort } from './placeholder-sort.js';
 import { type ParsedQuery, parseQuery } from './query-terms.js';
 import { parseRankingRules } from './ranking-rules.js';
@@ -172,6 +173,11 @@ export function rankKeyword(
         parsed,
         withDetails: detailsOf(state, detailedScoring),
       };
+    }
+    if (staged && needed !== undefined && !hasThreshold && unsorted) {
+      const byId = rankPlaceholderByInternalId(state, allows, excluded, needed);
+      const detailedScoring: ScoringContext = { ...scoring, detailed: true };
+      return { ranked: byId.head, tail: byId.tail, parsed, withDetails: detailsOf(state, detailedScoring) };
     }
     for (const stored of state.documents.values()) {
       if (allows !== null && !allows.test(stored.internalId)) continue;

@@ -24,11 +24,13 @@ const docsArb = fc.array(
 );
 const queryArb = fc.record({
   q: fc.constantFrom('', '-batman', '-"batman joker"'),
+  // No sort: every match ties, internal-id order decides.
   sort: fc.constantFrom(
+    undefined,
     ['price:asc'],
     ['price:desc', 'genre:asc'],
     ['genre:desc', 'price:asc'],
-  ) as fc.Arbitrary<string[]>,
+  ) as fc.Arbitrary<string[] | undefined>,
   filter: fc.constantFrom(undefined, 'genre = action', 'price > 2'),
   offset: fc.integer({ min: 0, max: 4 }),
   limit: fc.integer({ min: 0, max: 5 }),
@@ -39,7 +41,7 @@ const queryArb = fc.record({
   ) as fc.Arbitrary<string[] | undefined>,
 });
 
-describe('placeholder search by presorted documents', () => {
+describe('placeholder search by presorted documents or by internal id', () => {
   it('returns exactly what a full scoring pass returns, also after writes', () => {
     fc.assert(
       fc.property(
@@ -91,5 +93,29 @@ describe('placeholder search by presorted documents', () => {
     const response = index.search({ q: '', sort: ['price:asc'], offset: 2, limit: 3 });
     expect(response.hits.map((h) => h.id)).toEqual([7, 6, 5]);
     expect(response.estimatedTotalHits).toBe(10);
+  });
+
+  it('lists unsorted matches in insertion order (a replaced document keeps its place), with exact totals and facets', () => {
+    const index = createSearchIndex({
+      uid: 'unsorted',
+      primaryKey: 'id',
+      settings: { filterableAttributes: ['genre'] },
+    });
+    index.addDocuments(
+      Array.from({ length: 10 }, (_, id) => ({ id, genre: id % 3 === 0 ? 'drama' : 'action' })),
+      { mode: 'replace' },
+    );
+    index.addDocuments([{ id: 1, genre: 'action' }], { mode: 'replace' });
+    expect(index.search({ q: '', limit: 3 }).hits.map((h) => h.id)).toEqual([0, 1, 2]);
+    const page = index.search({ q: '', offset: 7, limit: 5, facets: ['genre'] });
+    expect(page.hits.map((h) => h.id)).toEqual([7, 8, 9]);
+    expect(page.estimatedTotalHits).toBe(10);
+    expect(page.facetDistribution).toEqual({ genre: { action: 6, drama: 4 } });
+    const filtered = index.search({ q: '', filter: 'genre = drama', limit: 2, showRankingScore: true });
+    expect(filtered.hits).toEqual([
+      { id: 0, genre: 'drama', _rankingScore: 1 },
+      { id: 3, genre: 'drama', _rankingScore: 1 },
+    ]);
+    expect(filtered.estimatedTotalHits).toBe(4);
   });
 });
