@@ -118,6 +118,12 @@ const CATEGORIES = {
     const i = 1 + Math.floor(rand() * (w.length - 2));
     return { q: `${w.slice(0, i)}${w.slice(i + 1)}` };
   },
+  // One document per year (75 keys), sometimes with facets over the kept documents.
+  distinct: () => ({
+    q: pick([midWord(), commonWord(), '']),
+    distinct: 'year',
+    ...(rand() < 0.3 ? { facets: ['genres'] } : {}),
+  }),
 };
 const QUERIES_PER_CATEGORY = 40;
 

@@ -1,10 +1,10 @@
 import { meiliError } from '@miroir/errors';
 import { buildHit } from './build-hit.js';
 import { filterablePatterns, isFilterable } from './compile-filter.js';
-import { distinctValues } from './distinct-values.js';
+import { keepDistinct, rankDistinct } from './distinct-hits.js';
 import type { SearchQuery, SearchResponse } from './engine-contract.js';
 import { resolveFacetNames } from './facet-distribution.js';
-import { computeFacetsById } from './facet-index.js';
+import { computeFacetsById, distinctKeyTable } from './facet-index.js';
 import { matchesAttributePattern } from './field-paths.js';
 import { compileIdFilter } from './id-filter.js';
 import { compactStalePostings, type IndexState, type StoredDocument } from './index-state.js';
@@ -63,25 +63,6 @@ function resolveDistinct(query: SearchQuery, state: IndexState): string | null {
     return query.distinct;
   }
   return state.settings.distinctAttribute;
-}
-
-/** Keep the best-ranked document per distinct value (documents without the attribute are all kept). */
-function applyDistinct(
-  state: IndexState,
-  ranked: ScoredDocument[],
-  attribute: string | null,
-): ScoredDocument[] {
-  if (attribute === null) return ranked;
-  const seen = new Set<string>();
-  const out: ScoredDocument[] = [];
-  for (const hit of ranked) {
-    const stored = state.documents.get(hit.docId) as StoredDocument;
-    const values = distinctValues(stored.doc, attribute);
-    if (values.some((v) => seen.has(v))) continue;
-    for (const v of values) seen.add(v);
-    out.push(hit);
-  }
-  return out;
 }
 
 /** Keyword ranking: every matching document best first, and how to compute a hit's full details. */
@@ -258,19 +239,37 @@ function searchWithScratch(state: IndexState, query: SearchQuery, now: () => num
     query.facets === null || query.facets === undefined
       ? null
       : resolveFacetNames(query.facets, settings, query.facets.includes('*') ? knownPaths(state) : []);
-  const needed = distinct === null ? neededHits(query, settings.pagination.maxTotalHits) : undefined;
+  const wanted = neededHits(query, settings.pagination.maxTotalHits);
   const keywordOnly = (query.hybrid ?? null) === null && (query.vector ?? null) === null;
+  const distinctKeys = distinct === null ? null : distinctKeyTable(state, distinct);
   let tail: ArrayLike<number> = [];
+  let distinctTotal: number | null = null;
   const vector = runVectorSearch(state, query, (q) => {
+    if (distinctKeys !== null) {
+      // A threshold needs every score: it ranks everything.
+      const prefixes =
+        keywordOnly && (q.rankingScoreThreshold ?? null) === null
+          ? rankDistinct(distinctKeys, wanted, (n) => rankKeyword(state, q, n, true), facetNames !== null)
+          : null;
+      if (prefixes !== null) {
+        distinctTotal = prefixes.total;
+        tail = prefixes.ranking.tail ?? [];
+        return prefixes.ranking;
+      }
+      return rankKeyword(state, q);
+    }
     // Without facets only the count capped at maxTotalHits is shown: matches past it need not be found.
     const countUpTo = facetNames === null ? settings.pagination.maxTotalHits : Number.POSITIVE_INFINITY;
-    const keyword = rankKeyword(state, q, needed, keywordOnly, countUpTo);
+    const keyword = rankKeyword(state, q, wanted, keywordOnly, countUpTo);
     tail = keyword.tail ?? [];
     return keyword;
   });
-  const ranked = applyDistinct(state, vector.ranked, distinct);
+  const ranked =
+    distinctKeys === null || distinctTotal !== null
+      ? vector.ranked
+      : keepDistinct(distinctKeys, vector.ranked);
   const parsed = vector.parsed;
-  const total = ranked.length + tail.length;
+  const total = distinctTotal ?? ranked.length + tail.length;
   const maxTotalHits = settings.pagination.maxTotalHits;
   const capped = Math.min(total, maxTotalHits);
   const pageMode = query.page !== undefined || query.hitsPerPage !== undefined;

@@ -50,14 +50,32 @@ export interface FilterValueTable {
   readonly stringIds: Int32Array;
 }
 
+/** One attribute's facet keys per document, as the distinct rule compares them. */
+export interface DistinctKeyTable {
+  /** Internal id `d` holds key ids `keys[starts[d]..starts[d + 1])`; none: the document is never deduplicated. */
+  readonly starts: Int32Array;
+  readonly keys: Int32Array;
+  readonly keyCount: number;
+  /** Whether some document holds several keys (then which documents are kept depends on the whole order). */
+  readonly multiValued: boolean;
+}
+
 interface FacetCache {
   readonly fields: Map<string, FacetField>;
   readonly filterTables: Map<string, FilterValueTable>;
+  readonly distinctTables: Map<string, DistinctKeyTable>;
   live: Uint8Array | null;
 }
 
 // Built lazily per attribute, dropped as soon as the index state's revision moves (any write).
-const cacheOf = perRevision((): FacetCache => ({ fields: new Map(), filterTables: new Map(), live: null }));
+const cacheOf = perRevision(
+  (): FacetCache => ({
+    fields: new Map(),
+    filterTables: new Map(),
+    distinctTables: new Map(),
+    live: null,
+  }),
+);
 
 function buildField(state: IndexState, field: string): FacetField {
   const size = state.nextInternalId;
@@ -111,6 +129,28 @@ function buildField(state: IndexState, field: string): FacetField {
 
 function fieldOf(state: IndexState, field: string): FacetField {
   return remember(cacheOf(state).fields, field, Number.POSITIVE_INFINITY, () => buildField(state, field));
+}
+
+/**
+ * The distinct rule's keys per document for `attribute` (numbers by value, strings case-folded, the facet
+ * keys), cached per revision.
+ *
+ * @example
+ * ```ts
+ * const table = distinctKeyTable(state, 'year');
+ * table.starts[1] - table.starts[0]; // how many keys internal id 0 holds
+ * ```
+ */
+export function distinctKeyTable(state: IndexState, attribute: string): DistinctKeyTable {
+  return remember(cacheOf(state).distinctTables, attribute, Number.POSITIVE_INFINITY, () => {
+    const field = fieldOf(state, attribute);
+    const keys = new Int32Array(field.spellings.length);
+    for (let i = 0; i < keys.length; i++) keys[i] = field.keyOf[field.spellings[i] as number] as number;
+    let multiValued = false;
+    for (let d = 0; d + 1 < field.starts.length && !multiValued; d++)
+      multiValued = (field.starts[d + 1] as number) - (field.starts[d] as number) > 1;
+    return { starts: field.starts, keys, keyCount: field.keys.length, multiValued };
+  });
 }
 
 function isEmptyRaw(value: unknown): boolean {

@@ -32,6 +32,8 @@ const queryArb = fc.record({
     ['genre:desc', 'price:asc'],
   ) as fc.Arbitrary<string[] | undefined>,
   filter: fc.constantFrom(undefined, 'genre = action', 'price > 2'),
+  // `price` holds arrays in some documents: multi-valued distinct ranks every match.
+  distinct: fc.constantFrom(undefined, 'genre', 'price'),
   offset: fc.integer({ min: 0, max: 4 }),
   limit: fc.integer({ min: 0, max: 5 }),
   rankingRules: fc.constantFrom(

@@ -47,6 +47,7 @@ const docsArb = fc.array(
     overview: textArb,
     genre: fc.constantFrom('action', 'drama'),
     price: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
+    tags: fc.option(fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 2 }), { nil: undefined }),
   }),
   { minLength: 10, maxLength: 60 },
 );
@@ -75,6 +76,8 @@ const queryArb = fc.record({
   proximityPrecision: fc.constantFrom('byWord', 'byAttribute') as fc.Arbitrary<'byWord' | 'byAttribute'>,
   // Without facets only the count capped at maxTotalHits shows: a small cap lets split words go uncounted.
   facets: fc.constantFrom(undefined, ['genre']) as fc.Arbitrary<string[] | undefined>,
+  // Distinct by few keys, by many (and missing ones), or by a multi-valued attribute.
+  distinct: fc.constantFrom(undefined, 'genre', 'price', 'tags'),
   maxTotalHits: fc.constantFrom(1000, 3, 6),
 });
 
@@ -92,7 +95,7 @@ describe('staged ranking', () => {
           settings: {
             proximityPrecision,
             pagination: { maxTotalHits },
-            filterableAttributes: ['genre'],
+            filterableAttributes: ['genre', 'price', 'tags'],
             sortableAttributes: ['price', 'genre'],
             ...(rankingRules === undefined ? {} : { rankingRules }),
           },
