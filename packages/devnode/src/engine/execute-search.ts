@@ -9,7 +9,7 @@ import { matchesAttributePattern } from './field-paths.js';
 import { compileIdFilter } from './id-filter.js';
 import { compactStalePostings, type IndexState, type StoredDocument } from './index-state.js';
 import { buildMatchers, findKeywordCandidates, type KeywordCandidate } from './keyword-candidates.js';
-import { documentsWithSequence } from './match-terms.js';
+import { negatedDocuments, withoutNegated } from './negated-documents.js';
 import { rankPlaceholderByInternalId } from './placeholder-id-order.js';
 import { rankPlaceholderBySort } from './placeholder-sort.js';
 import { type ParsedQuery, parseQuery } from './query-terms.js';
@@ -95,9 +95,14 @@ export function rankKeyword(
     state,
     rules.some((r) => r.kind === 'sort'),
   );
-  const allows = compileIdFilter(state, query.filter);
+  const filter = compileIdFilter(state, query.filter);
   const searchOn = checkSearchOn(query, state);
-  const parsed = parseQuery(query.q ?? '', settings);
+  const written = parseQuery(query.q ?? '', settings);
+  // Negated words and phrases act as a filter: every ranking path below sees only the positive terms.
+  const negated = negatedDocuments(state, written);
+  const allows = negated === null ? filter : withoutNegated(state, filter, negated);
+  const parsed: ParsedQuery =
+    negated === null ? written : { ...written, negativeWords: [], negativePhrases: [] };
   const fidCount = state.fidPaths.length;
   const searched = new Uint8Array(fidCount);
   const typoAllowed = new Uint8Array(fidCount);
@@ -136,15 +141,10 @@ export function rankKeyword(
   const unsorted = sort.length === 0 && !rules.some((r) => r.kind === 'custom');
   if (parsed.terms.length === 0) {
     // A query made only of negations (`-word`) is a placeholder search without those documents.
-    const excluded = new Set<number>();
-    for (const word of parsed.negativeWords)
-      for (const id of documentsWithSequence(state, [word])) excluded.add(id);
-    for (const phrase of parsed.negativePhrases)
-      for (const id of documentsWithSequence(state, phrase)) excluded.add(id);
     // Sorted with only the page needed: walk a presorted order instead of scoring every document.
     const bySort =
       staged && needed !== undefined && !hasThreshold && !unsorted
-        ? rankPlaceholderBySort(state, scoring, allows, excluded, needed)
+        ? rankPlaceholderBySort(state, scoring, allows, needed)
         : null;
     if (bySort !== null) {
       const detailedScoring: ScoringContext = { ...scoring, detailed: true };
@@ -156,13 +156,12 @@ export function rankKeyword(
       };
     }
     if (staged && needed !== undefined && !hasThreshold && unsorted) {
-      const byId = rankPlaceholderByInternalId(state, allows, excluded, needed);
+      const byId = rankPlaceholderByInternalId(state, allows, needed);
       const detailedScoring: ScoringContext = { ...scoring, detailed: true };
       return { ranked: byId.head, tail: byId.tail, parsed, withDetails: detailsOf(state, detailedScoring) };
     }
     for (const stored of state.documents.values()) {
       if (allows !== null && !allows.test(stored.internalId)) continue;
-      if (excluded.has(stored.internalId)) continue;
       // Without sort criteria every placeholder hit scores 1 with empty details: skip the scoring pass.
       scored.push(
         unsorted

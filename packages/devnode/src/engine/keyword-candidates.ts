@@ -2,11 +2,11 @@ import type { IndexState, StoredDocument } from './index-state.js';
 import {
   addNgramMarks,
   buildTermMatcher,
-  documentsWithSequence,
   scanDocument,
   type TermMatcher,
   type TermOccurrences,
 } from './match-terms.js';
+import { negatedDocuments } from './negated-documents.js';
 import type { ParsedQuery, QueryTerm } from './query-terms.js';
 
 /** A document matched by a keyword query, with what the words rule kept. */
@@ -90,11 +90,7 @@ export function findKeywordCandidates(
   const removable = new Set(order);
   const mandatory = terms.map((_, i) => i).filter((i) => !removable.has(i));
   const seedIndex = mandatory[0] ?? 0;
-  const excluded = new Set<number>();
-  for (const word of query.negativeWords)
-    for (const id of documentsWithSequence(state, [word])) excluded.add(id);
-  for (const phrase of query.negativePhrases)
-    for (const id of documentsWithSequence(state, phrase)) excluded.add(id);
+  const negated = negatedDocuments(state, query);
   const visited = new Uint8Array(state.nextInternalId);
   const allIndices = terms.map((_, i) => i);
   const out: KeywordCandidate[] = [];
@@ -102,7 +98,8 @@ export function findKeywordCandidates(
     for (const docId of state.words.postings(wordId)) {
       if (visited[docId] === 1) continue;
       visited[docId] = 1;
-      if (excluded.has(docId) || !mandatory.every((i) => (docMarks[i] as Uint8Array)[docId] === 1)) continue;
+      if (negated?.[docId] === 1 || !mandatory.every((i) => (docMarks[i] as Uint8Array)[docId] === 1))
+        continue;
       const stored = state.documents.get(docId) as StoredDocument | undefined;
       if (stored === undefined) continue;
       const occurrences = scanDocument(stored, matchers, switches.searched, switches.typoAllowed);

@@ -12,13 +12,12 @@ import { scratchInt32 } from './scratch-arrays.js';
  *
  * @example
  * ```ts
- * const { head, tail } = rankPlaceholderByInternalId(state, null, new Set(), 20);
+ * const { head, tail } = rankPlaceholderByInternalId(state, null, 20);
  * ```
  */
 export function rankPlaceholderByInternalId(
   state: IndexState,
   allows: IdFilter | null,
-  excluded: ReadonlySet<number>,
   needed: number,
 ): { head: ScoredDocument[]; tail: Int32Array } {
   const size = state.nextInternalId;
@@ -29,7 +28,6 @@ export function rankPlaceholderByInternalId(
   let tailLength = 0;
   for (let id = 0; id < size; id++) {
     if (live[id] === 0 || allowed[id] === 0) continue;
-    if (excluded.size > 0 && excluded.has(id)) continue;
     if (head.length < needed)
       head.push({ docId: id, details: {}, score: 1, keys: [], geoDistance: null, candidate: null });
     else tail[tailLength++] = id;

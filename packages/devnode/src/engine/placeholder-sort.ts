@@ -13,14 +13,13 @@ import { sortedDocuments } from './sorted-documents.js';
  *
  * @example
  * ```ts
- * rankPlaceholderBySort(state, scoring, null, new Set(), 20);
+ * rankPlaceholderBySort(state, scoring, null, 20);
  * ```
  */
 export function rankPlaceholderBySort(
   state: IndexState,
   scoring: ScoringContext,
   allows: IdFilter | null,
-  excluded: ReadonlySet<number>,
   needed: number,
 ): { head: ScoredDocument[]; tail: Int32Array } | null {
   const first = scoring.sort[0];
@@ -37,7 +36,6 @@ export function rankPlaceholderBySort(
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number;
     if (allowed !== null && allowed[id] === 0) continue;
-    if (excluded.size > 0 && excluded.has(id)) continue;
     if (!closed && boundary !== undefined && compareSortValues(first.ascending, values[i], boundary) !== 0)
       closed = true;
     if (closed) {
