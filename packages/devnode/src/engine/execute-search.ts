@@ -4,7 +4,7 @@ import { filterablePatterns, isFilterable } from './compile-filter.js';
 import { keepDistinct, rankDistinct } from './distinct-hits.js';
 import type { SearchQuery, SearchResponse } from './engine-contract.js';
 import { resolveFacetNames } from './facet-distribution.js';
-import { computeFacetsById, distinctKeyTable } from './facet-index.js';
+import { computeFacetsById, distinctKeyTable, facetsOfEveryDocument } from './facet-index.js';
 import { matchesAttributePattern } from './field-paths.js';
 import { compileIdFilter } from './id-filter.js';
 import { compactStalePostings, type IndexState, type StoredDocument } from './index-state.js';
@@ -311,11 +311,11 @@ function searchWithScratch(state: IndexState, query: SearchQuery, now: () => num
     response.estimatedTotalHits = capped;
   }
   if (facetNames !== null) {
-    // Any order: a facet value is displayed as its spelling in the lowest internal id, whatever the ranking.
-    const ids = new Int32Array(ranked.length + tail.length);
-    for (let i = 0; i < ranked.length; i++) ids[i] = (ranked[i] as ScoredDocument).docId;
-    ids.set(tail, ranked.length);
-    const { facetDistribution, facetStats } = computeFacetsById(state, ids, facetNames, settings);
+    const { facetDistribution, facetStats } =
+      ranked.length + tail.length === state.documents.size
+        ? // Every document matches (matches are distinct live documents): the facets are the whole index's.
+          facetsOfEveryDocument(state, facetNames, settings)
+        : computeFacetsById(state, matchIds(ranked, tail), facetNames, settings);
     response.facetDistribution = facetDistribution;
     response.facetStats = facetStats;
   }
@@ -323,6 +323,14 @@ function searchWithScratch(state: IndexState, query: SearchQuery, now: () => num
     response.semanticHitCount = page.filter((h) => vector.semanticIds.has(h.docId)).length;
   response.processingTimeMs = Math.max(0, Math.round(now() - started));
   return response;
+}
+
+/** The matches' internal ids, in any order (a facet value is displayed as its lowest holder's spelling). */
+function matchIds(ranked: readonly ScoredDocument[], tail: ArrayLike<number>): Int32Array {
+  const ids = new Int32Array(ranked.length + tail.length);
+  for (let i = 0; i < ranked.length; i++) ids[i] = (ranked[i] as ScoredDocument).docId;
+  ids.set(tail, ranked.length);
+  return ids;
 }
 
 /** How many leading hits must be ordered to serve the requested page. */

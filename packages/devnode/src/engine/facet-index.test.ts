@@ -66,10 +66,35 @@ describe('facet counts from per-attribute value tables', () => {
           index.deleteDocuments(docs.slice(0, cut).map((_, id) => id));
           index.addDocuments([{ id: 1, genre: ['drama', 7] }], { mode: 'replace' });
           compare();
+          // Facets over every document are kept per revision: a settings change must show too.
+          index.updateSettings({ faceting: { maxValuesPerFacet: 1, sortFacetValuesBy: { '*': 'count' } } });
+          compare();
         },
       ),
       { numRuns: NUM_RUNS, seed: 20261122 },
     );
+  });
+
+  it('hands out copies of the facets kept for the whole index', () => {
+    const index = createSearchIndex({
+      uid: 'facets',
+      primaryKey: 'id',
+      settings: { filterableAttributes: ['n'] },
+    });
+    index.addDocuments(
+      [
+        { id: 0, n: 1 },
+        { id: 1, n: 3 },
+      ],
+      { mode: 'replace' },
+    );
+    const first = index.search({ facets: ['n'] });
+    expect(first.facetDistribution).toEqual({ n: { '1': 1, '3': 1 } });
+    (first.facetDistribution?.n as Record<string, number>)['1'] = 99;
+    (first.facetStats?.n as { min: number }).min = -5;
+    const second = index.search({ facets: ['n'] });
+    expect(second.facetDistribution).toEqual({ n: { '1': 1, '3': 1 } });
+    expect(second.facetStats).toEqual({ n: { min: 1, max: 3 } });
   });
 
   it('shows a value as spelled by its lowest matching holder, not its first holder overall', () => {

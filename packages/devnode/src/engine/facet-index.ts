@@ -60,10 +60,18 @@ export interface DistinctKeyTable {
   readonly multiValued: boolean;
 }
 
+/** A search response's `facetDistribution` and `facetStats`. */
+export interface FacetCounts {
+  facetDistribution: Record<string, Record<string, number>>;
+  facetStats: Record<string, { min: number; max: number }>;
+}
+
 interface FacetCache {
   readonly fields: Map<string, FacetField>;
   readonly filterTables: Map<string, FilterValueTable>;
   readonly distinctTables: Map<string, DistinctKeyTable>;
+  /** Facets over every document, by facet list. */
+  readonly ofEveryDocument: Map<string, FacetCounts>;
   live: Uint8Array | null;
 }
 
@@ -73,6 +81,7 @@ const cacheOf = perRevision(
     fields: new Map(),
     filterTables: new Map(),
     distinctTables: new Map(),
+    ofEveryDocument: new Map(),
     live: null,
   }),
 );
@@ -331,10 +340,7 @@ export function computeFacetsById(
   ids: Int32Array,
   facets: readonly string[],
   settings: IndexSettings,
-): {
-  facetDistribution: Record<string, Record<string, number>>;
-  facetStats: Record<string, { min: number; max: number }>;
-} {
+): FacetCounts {
   const buckets: Map<string, FacetBucket>[] = [];
   const stats: { min: number; max: number }[] = [];
   for (const facet of facets) {
@@ -391,4 +397,36 @@ export function computeFacetsById(
     stats.push({ min, max });
   }
   return finishFacets(facets, buckets, stats, settings);
+}
+
+// Facet lists asked of the whole index (a storefront's landing page) kept per revision.
+const CACHED_FACET_LISTS = 16;
+
+/**
+ * Facets over every document of the index (what a placeholder search without filter shows, or any search
+ * matching every document): computed once per revision and facet list, then copied out so that callers
+ * may modify what they get.
+ *
+ * @example
+ * ```ts
+ * facetsOfEveryDocument(state, ['genre'], state.settings).facetDistribution.genre;
+ * ```
+ */
+export function facetsOfEveryDocument(
+  state: IndexState,
+  facets: readonly string[],
+  settings: IndexSettings,
+): FacetCounts {
+  const counts = remember(cacheOf(state).ofEveryDocument, JSON.stringify(facets), CACHED_FACET_LISTS, () => {
+    const live = liveDocuments(state);
+    const ids: number[] = [];
+    for (let id = 0; id < live.length; id++) if (live[id] === 1) ids.push(id);
+    return computeFacetsById(state, Int32Array.from(ids), facets, settings);
+  });
+  const facetDistribution: Record<string, Record<string, number>> = {};
+  for (const [facet, values] of Object.entries(counts.facetDistribution))
+    facetDistribution[facet] = { ...values };
+  const facetStats: Record<string, { min: number; max: number }> = {};
+  for (const [facet, range] of Object.entries(counts.facetStats)) facetStats[facet] = { ...range };
+  return { facetDistribution, facetStats };
 }
