@@ -241,32 +241,29 @@ function searchWithScratch(state: IndexState, query: SearchQuery, now: () => num
   const wanted = neededHits(query, settings.pagination.maxTotalHits);
   const keywordOnly = (query.hybrid ?? null) === null && (query.vector ?? null) === null;
   const distinctKeys = distinct === null ? null : distinctKeyTable(state, distinct);
-  let tail: ArrayLike<number> = [];
   let distinctTotal: number | null = null;
-  const vector = runVectorSearch(state, query, (q) => {
+  const keywordRanking = (q: SearchQuery): KeywordRanking => {
     if (distinctKeys !== null) {
       // A threshold needs every score: it ranks everything.
       const prefixes =
         keywordOnly && (q.rankingScoreThreshold ?? null) === null
           ? rankDistinct(distinctKeys, wanted, (n) => rankKeyword(state, q, n, true), facetNames !== null)
           : null;
-      if (prefixes !== null) {
-        distinctTotal = prefixes.total;
-        tail = prefixes.ranking.tail ?? [];
-        return prefixes.ranking;
-      }
-      return rankKeyword(state, q);
+      if (prefixes !== null) distinctTotal = prefixes.total;
+      return prefixes?.ranking ?? rankKeyword(state, q);
     }
-    // Without facets only the count capped at maxTotalHits is shown: matches past it need not be found.
+    // Without facets only the count capped at maxTotalHits is shown: matches past it need not be found
+    // (a hybrid search's union of both sides then holds at least as many).
     const countUpTo = facetNames === null ? settings.pagination.maxTotalHits : Number.POSITIVE_INFINITY;
-    const keyword = rankKeyword(state, q, wanted, keywordOnly, countUpTo);
-    tail = keyword.tail ?? [];
-    return keyword;
-  });
+    return rankKeyword(state, q, wanted, true, countUpTo);
+  };
+  // Distinct over a hybrid merge keeps hits in the merged order: then the whole merge is ordered.
+  const vector = runVectorSearch(state, query, keywordRanking, distinct === null ? wanted : undefined);
   const ranked =
     distinctKeys === null || distinctTotal !== null
       ? vector.ranked
       : keepDistinct(distinctKeys, vector.ranked);
+  const tail = vector.tail ?? [];
   const parsed = vector.parsed;
   const total = distinctTotal ?? ranked.length + tail.length;
   const maxTotalHits = settings.pagination.maxTotalHits;

@@ -117,6 +117,11 @@ export function scratchUint16(length: number, fill?: number): Uint16Array {
   return cut(Uint16Array, length, fill);
 }
 
+/** A `Float64Array` of `length` entries, filled with `fill` when given (see {@link scratchInt32}). */
+export function scratchFloat64(length: number, fill?: number): Float64Array {
+  return cut(Float64Array, length, fill);
+}
+
 /**
  * Empty the pool and fill buffers with junk as they return to it from now on (tests: a missing `fill`
  * then shows up as a wrong result, instead of reading what the same array held in the previous search).

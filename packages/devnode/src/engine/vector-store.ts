@@ -98,7 +98,20 @@ export function cosineSimilarity(a: readonly number[], b: readonly number[]): nu
     na += x * x;
     nb += y * y;
   }
-  if (na === 0 || nb === 0) return 0;
-  const cosine = dot / Math.sqrt(na * nb);
+  return similarityOf(dot, na, nb);
+}
+
+/**
+ * The similarity of two vectors from their dot product and squared norms: their cosine mapped to [0, 1]
+ * (0 when either is all zeros).
+ *
+ * @example
+ * ```ts
+ * similarityOf(0, 1, 1); // 0.5: orthogonal
+ * ```
+ */
+export function similarityOf(dot: number, squaredNormA: number, squaredNormB: number): number {
+  if (squaredNormA === 0 || squaredNormB === 0) return 0;
+  const cosine = dot / Math.sqrt(squaredNormA * squaredNormB);
   return Math.min(1, Math.max(0, (1 + cosine) / 2));
 }
