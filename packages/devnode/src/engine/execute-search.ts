@@ -14,6 +14,7 @@ import { rankPlaceholderByInternalId } from './placeholder-id-order.js';
 import { rankPlaceholderBySort } from './placeholder-sort.js';
 import { type ParsedQuery, parseQuery } from './query-terms.js';
 import { parseRankingRules } from './ranking-rules.js';
+import { perRevision } from './revision-cache.js';
 import { compareScored, type ScoredDocument, type ScoringContext, scoreDocument } from './score-document.js';
 import { withScratch } from './scratch-arrays.js';
 import { selectTop } from './select-top.js';
@@ -339,21 +340,19 @@ function neededHits(query: SearchQuery, maxTotalHits: number): number {
   return Math.min(end, maxTotalHits);
 }
 
-/** Every attribute path seen in the documents (for `facets: ['*']`). */
-function knownPaths(state: IndexState): string[] {
+/** Every attribute path seen in the documents (for `facets: ['*']`), sorted; kept until the next write. */
+const knownPaths = perRevision((state: IndexState): string[] => {
   const paths = new Set<string>();
-  for (const stored of state.documents.values()) {
-    const walk = (value: unknown, path: string): void => {
-      if (Array.isArray(value)) {
-        for (const v of value) walk(v, path);
-      } else if (value !== null && typeof value === 'object') {
-        for (const [k, v] of Object.entries(value as Record<string, unknown>))
-          walk(v, path === '' ? k : `${path}.${k}`);
-      } else if (path !== '') {
-        paths.add(path);
-      }
-    };
-    walk(stored.doc, '');
-  }
+  const walk = (value: unknown, path: string): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v, path);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value as Record<string, unknown>))
+        walk(v, path === '' ? k : `${path}.${k}`);
+    } else if (path !== '') {
+      paths.add(path);
+    }
+  };
+  for (const stored of state.documents.values()) walk(stored.doc, '');
   return [...paths].sort();
-}
+});

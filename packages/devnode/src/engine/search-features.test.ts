@@ -127,6 +127,17 @@ describe('filters, facets and distinct', () => {
     expect(index.search({ facets: ['*'] }).facetDistribution).toHaveProperty('author');
   });
 
+  it("finds the attributes of facets: ['*'] again after a write", () => {
+    const index = indexOf([{ id: 1, genre: 'drama' }], { filterableAttributes: ['*'] });
+    expect(Object.keys(index.search({ facets: ['*'] }).facetDistribution ?? {})).toEqual(['genre', 'id']);
+    index.addDocuments([{ id: 2, studio: 'Ghibli' }], { mode: 'replace' });
+    expect(Object.keys(index.search({ facets: ['*'] }).facetDistribution ?? {})).toEqual([
+      'genre',
+      'id',
+      'studio',
+    ]);
+  });
+
   it('keeps the best document per distinct value and every document without it', () => {
     const index = indexOf(BOOKS, { filterableAttributes: ['sku'], distinctAttribute: 'sku' });
     expect(index.search({}).hits.map((h) => h.id)).toEqual([1, 3, 4]);
