@@ -12,7 +12,7 @@ import { matchesAttributePattern } from './field-paths.js';
 /** A compiled filter: a predicate over stored documents (null filter → always true). */
 export type DocumentPredicate = (doc: Document) => boolean;
 
-type FilterErrorCode = 'invalid_search_filter' | 'invalid_document_filter';
+export type FilterErrorCode = 'invalid_search_filter' | 'invalid_document_filter';
 
 /** Attribute patterns declared filterable (rule objects contribute their patterns). */
 export function filterablePatterns(filterable: ReadonlyArray<string | FilterableAttributeRule>): string[] {

@@ -2,18 +2,19 @@ import { meiliError } from '@miroir/errors';
 import { applySettingsPatch } from './apply-settings.js';
 import { compileFilter } from './compile-filter.js';
 import { defaultSettings } from './default-settings.js';
+import { documentsById } from './documents-by-id.js';
 import type {
   BrowseQuery,
   BrowseResponse,
   Document,
   FilterInput,
   IndexSettings,
-  IndexStatsView,
   SearchIndexEngine,
 } from './engine-contract.js';
 import { executeSearch } from './execute-search.js';
 import { runFacetSearch } from './facet-search.js';
 import { pickAttributes } from './field-paths.js';
+import { compileIdFilter } from './id-filter.js';
 import {
   buildStoredDocument,
   createIndexState,
@@ -25,6 +26,7 @@ import {
   type StoredDocument,
   unindexWords,
 } from './index-state.js';
+import { indexStats } from './index-stats.js';
 import { documentId, inferPrimaryKey, normalizeDocumentId, validateGeo } from './primary-key.js';
 import { extractVectors, vectorsView } from './vector-store.js';
 
@@ -184,21 +186,30 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
     browseDocuments(query: BrowseQuery): BrowseResponse {
       const offset = query.offset ?? 0;
       const limit = query.limit ?? 20;
-      const predicate = compileFilter(
-        query.filter,
-        state.settings.filterableAttributes,
-        'invalid_document_filter',
-      );
-      let pool = [...state.documents.values()].sort((a, b) => a.internalId - b.internalId);
+      const allows = compileIdFilter(state, query.filter, 'invalid_document_filter');
+      const byId = documentsById(state);
+      // Internal-id order (insertion order): the requested ids when given, else every live document.
+      let pool: number[] | null = null;
       if (query.ids !== null && query.ids !== undefined) {
-        const wanted = new Set(query.ids.map((id) => normalizeDocumentIdLoose(id)));
-        pool = pool.filter((s) => wanted.has(s.externalId));
+        const wanted = new Set<number>();
+        for (const id of query.ids) {
+          const internalId = state.byExternalId.get(normalizeDocumentIdLoose(id));
+          if (internalId !== undefined) wanted.add(internalId);
+        }
+        pool = [...wanted].sort((a, b) => a - b);
       }
-      if (predicate !== null) pool = pool.filter((s) => predicate(s.doc));
-      const results = pool
-        .slice(offset, offset + limit)
-        .map((s) => outputDocument(s, query.fields, query.retrieveVectors === true));
-      return { results, offset, limit, total: pool.length };
+      const page: StoredDocument[] = [];
+      let total = 0;
+      const count = pool === null ? byId.length : pool.length;
+      for (let i = 0; i < count; i++) {
+        const id = pool === null ? i : (pool[i] as number);
+        const stored = byId[id];
+        if (stored === undefined || (allows !== null && !allows.test(id))) continue;
+        if (total >= offset && page.length < limit) page.push(stored);
+        total++;
+      }
+      const results = page.map((s) => outputDocument(s, query.fields, query.retrieveVectors === true));
+      return { results, offset, limit, total };
     },
     allDocuments() {
       return [...state.documents.values()].sort((a, b) => a.internalId - b.internalId).map((s) => s.doc);
@@ -228,32 +239,7 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
     },
     search: (query) => executeSearch(state, query, now),
     facetSearch: (query) => runFacetSearch(state, query, now),
-    stats(): IndexStatsView {
-      const fieldDistribution: Record<string, number> = {};
-      let raw = 0;
-      let embeddings = 0;
-      let embedded = 0;
-      for (const stored of state.documents.values()) {
-        for (const key of Object.keys(stored.doc)) fieldDistribution[key] = (fieldDistribution[key] ?? 0) + 1;
-        raw += new TextEncoder().encode(JSON.stringify(stored.doc)).length;
-        let count = 0;
-        for (const vectors of stored.vectors.values()) count += vectors.length;
-        embeddings += count;
-        if (count > 0) embedded++;
-      }
-      const n = state.documents.size;
-      const sorted: Record<string, number> = {};
-      for (const key of Object.keys(fieldDistribution).sort()) sorted[key] = fieldDistribution[key] as number;
-      return {
-        numberOfDocuments: n,
-        rawDocumentDbSize: raw,
-        avgDocumentSize: n === 0 ? 0 : Math.floor(raw / n),
-        isIndexing: false,
-        numberOfEmbeddings: embeddings,
-        numberOfEmbeddedDocuments: embedded,
-        fieldDistribution: sorted,
-      };
-    },
+    stats: () => indexStats(state),
   };
   return engine;
 }

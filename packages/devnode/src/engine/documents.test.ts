@@ -1,4 +1,5 @@
 import { MeiliError } from '@miroir/errors';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './create-search-index.js';
 import type { Document } from './engine-contract.js';
@@ -122,6 +123,54 @@ describe('document operations', () => {
     expect(index.browseDocuments({ ids: ['5', 1] }).results.map((d) => d.id)).toEqual([1, 5]);
   });
 
+  it('browses in insertion order like a model, after replacements and deletions', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ id: fc.integer({ min: 0, max: 30 }), n: fc.integer({ min: 0, max: 5 }) }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 5 }),
+        fc.record({
+          offset: fc.integer({ min: 0, max: 6 }),
+          limit: fc.integer({ min: 0, max: 6 }),
+          filter: fc.constantFrom(undefined, 'n >= 3', 'n = 1 OR id = 7'),
+          ids: fc.option(
+            fc.array(fc.oneof(fc.integer({ min: 0, max: 32 }), fc.constant('4')), { maxLength: 6 }),
+            {
+              nil: undefined,
+            },
+          ),
+        }),
+        (writes, deletions, query) => {
+          const index = createSearchIndex({ uid: 'browse', primaryKey: 'id' });
+          index.updateSettings({ filterableAttributes: ['n', 'id'] });
+          // Model: a replaced document keeps its place (its internal id); deleted ones are gone.
+          let model: { id: number; n: number }[] = [];
+          for (const doc of writes) {
+            index.addDocuments([doc], { mode: 'replace' });
+            const at = model.findIndex((d) => d.id === doc.id);
+            if (at >= 0) model[at] = doc;
+            else model.push(doc);
+          }
+          index.deleteDocuments(deletions);
+          model = model.filter((d) => !deletions.includes(d.id));
+          const passes = (d: { id: number; n: number }): boolean =>
+            query.filter === undefined || (query.filter === 'n >= 3' ? d.n >= 3 : d.n === 1 || d.id === 7);
+          const wanted = query.ids?.map(Number);
+          const expected = model.filter((d) => passes(d) && (wanted === undefined || wanted.includes(d.id)));
+          expect(index.browseDocuments(query)).toEqual({
+            results: expected.slice(query.offset, query.offset + query.limit),
+            offset: query.offset,
+            limit: query.limit,
+            total: expected.length,
+          });
+        },
+      ),
+      { numRuns: 150, seed: 20261203 },
+    );
+  });
+
   it('reports stats', () => {
     const index = createSearchIndex({ uid: 'a' });
     index.updateSettings({ embedders: { e: { source: 'userProvided', dimensions: 2 } } });
@@ -141,5 +190,16 @@ describe('document operations', () => {
       fieldDistribution: { _vectors: 1, a: 1, b: 1, id: 2 },
     });
     expect(stats.avgDocumentSize).toBe(Math.floor(stats.rawDocumentDbSize / 2));
+    // Stats are kept until the next write and handed out as copies.
+    (stats.fieldDistribution as Record<string, number>).id = 99;
+    expect(index.stats().fieldDistribution.id).toBe(2);
+    index.addDocuments([{ id: 3, a: 'é' }], { mode: 'replace' });
+    index.deleteDocuments([2]);
+    const after = index.stats();
+    expect(after).toMatchObject({ numberOfDocuments: 2, fieldDistribution: { _vectors: 1, a: 2, id: 2 } });
+    // UTF-8 bytes of the stored JSON: "é" takes two.
+    expect(after.rawDocumentDbSize).toBe(
+      stats.rawDocumentDbSize - '{"id":2,"b":{"c":1}}'.length + '{"id":3,"a":"é"}'.length + 1,
+    );
   });
 });

@@ -7,25 +7,15 @@ import {
 import { documentsById } from './documents-by-id.js';
 import type { IndexSettings } from './engine-contract.js';
 import { type FacetBucket, facetKey, finishFacets } from './facet-distribution.js';
-import { valuesAtPath } from './field-paths.js';
 import type { IndexState } from './index-state.js';
 import { perRevision, remember } from './revision-cache.js';
-import { scratchInt32 } from './scratch-arrays.js';
-
-/**
- * One attribute's facet values per document: each document's distinct values (by facet key, first
- * spelling kept) as spelling ids, stored by internal id in CSR form.
- */
-interface FacetField {
-  readonly starts: Int32Array;
-  readonly spellings: Int32Array;
-  /** Per spelling: its key id, display form and number (NaN for strings). */
-  readonly keyOf: Int32Array;
-  readonly display: readonly string[];
-  readonly numeric: Float64Array;
-  /** Per key id: the facet key. */
-  readonly keys: readonly string[];
-}
+import {
+  buildSpelledValues,
+  countSpellings,
+  countsByKey,
+  type SpelledValues,
+  type ValueSpelling,
+} from './spelled-values.js';
 
 /**
  * One attribute's values as the filter evaluator reads them (`resolveAttributeValues` then
@@ -67,7 +57,7 @@ export interface FacetCounts {
 }
 
 interface FacetCache {
-  readonly fields: Map<string, FacetField>;
+  readonly fields: Map<string, SpelledValues>;
   readonly filterTables: Map<string, FilterValueTable>;
   readonly distinctTables: Map<string, DistinctKeyTable>;
   /** Facets over every document, by facet list. */
@@ -86,58 +76,16 @@ const cacheOf = perRevision(
   }),
 );
 
-function buildField(state: IndexState, field: string): FacetField {
-  const size = state.nextInternalId;
-  const starts = new Int32Array(size + 1);
-  const spellings: number[] = [];
-  const keyIds = new Map<string, number>();
-  const spellingIds = new Map<string, number>();
-  const keyOf: number[] = [];
-  const display: string[] = [];
-  const numeric: number[] = [];
-  const keys: string[] = [];
-  const docs = documentsById(state);
-  for (let id = 0; id < size; id++) {
-    starts[id] = spellings.length;
-    const stored = docs[id];
-    if (stored === undefined) continue;
-    const seen = new Set<string>();
-    for (const value of valuesAtPath(stored.doc, field)) {
-      const key = facetKey(value);
-      if (key === null || seen.has(key.key)) continue;
-      seen.add(key.key);
-      // -0 and 0 share a key and a display but not a value (stats keep the exact number).
-      const spellingKey = `${key.key}\u0000${key.display}\u0000${Object.is(key.number, -0) ? '-' : ''}`;
-      let spelling = spellingIds.get(spellingKey);
-      if (spelling === undefined) {
-        let keyId = keyIds.get(key.key);
-        if (keyId === undefined) {
-          keyId = keys.length;
-          keyIds.set(key.key, keyId);
-          keys.push(key.key);
-        }
-        spelling = display.length;
-        spellingIds.set(spellingKey, spelling);
-        keyOf.push(keyId);
-        display.push(key.display);
-        numeric.push(key.number ?? Number.NaN);
-      }
-      spellings.push(spelling);
-    }
-  }
-  starts[size] = spellings.length;
-  return {
-    starts,
-    spellings: Int32Array.from(spellings),
-    keyOf: Int32Array.from(keyOf),
-    display,
-    numeric: Float64Array.from(numeric),
-    keys,
-  };
+/** Facet values as the facet distribution counts them: by facet key, numbers with their value. */
+function facetSpelling(value: unknown): ValueSpelling | null {
+  const key = facetKey(value);
+  return key === null ? null : { key: key.key, display: key.display, number: key.number ?? Number.NaN };
 }
 
-function fieldOf(state: IndexState, field: string): FacetField {
-  return remember(cacheOf(state).fields, field, Number.POSITIVE_INFINITY, () => buildField(state, field));
+function fieldOf(state: IndexState, field: string): SpelledValues {
+  return remember(cacheOf(state).fields, field, Number.POSITIVE_INFINITY, () =>
+    buildSpelledValues(state, field, facetSpelling),
+  );
 }
 
 /**
@@ -345,38 +293,15 @@ export function computeFacetsById(
   const stats: { min: number; max: number }[] = [];
   for (const facet of facets) {
     const table = fieldOf(state, facet);
-    const { starts, spellings, keyOf, numeric } = table;
-    // Per spelling: how many of the documents hold it and the lowest internal id among them (one increment
-    // and one compare per value; keys, display forms and numbers are resolved per spelling afterwards).
-    const spellingCount = table.display.length;
-    const held = scratchInt32(spellingCount, 0);
-    const lowest = scratchInt32(spellingCount, 0x7fffffff);
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k] as number;
-      const end = starts[id + 1] as number;
-      for (let j = starts[id] as number; j < end; j++) {
-        const spelling = spellings[j] as number;
-        held[spelling] = (held[spelling] as number) + 1;
-        if (id < (lowest[spelling] as number)) lowest[spelling] = id;
-      }
-    }
-    // A document holds one spelling per key: a key is displayed as the spelling of its lowest holder.
-    const counts = scratchInt32(table.keys.length, 0);
-    const first = scratchInt32(table.keys.length, -1);
+    const held = countSpellings(table, ids);
+    const { counts, shown: first } = countsByKey(table, held);
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
-    for (let spelling = 0; spelling < spellingCount; spelling++) {
-      const count = held[spelling] as number;
-      if (count === 0) continue;
-      const keyId = keyOf[spelling] as number;
-      counts[keyId] = (counts[keyId] as number) + count;
-      const shown = first[keyId] as number;
-      if (shown < 0 || (lowest[spelling] as number) < (lowest[shown] as number)) first[keyId] = spelling;
-      const n = numeric[spelling] as number;
-      if (!Number.isNaN(n)) {
-        min = Math.min(min, n);
-        max = Math.max(max, n);
-      }
+    for (let spelling = 0; spelling < table.display.length; spelling++) {
+      const n = table.numeric[spelling] as number;
+      if (held.held[spelling] === 0 || Number.isNaN(n)) continue;
+      min = Math.min(min, n);
+      max = Math.max(max, n);
     }
     const map = new Map<string, FacetBucket>();
     for (let keyId = 0; keyId < counts.length; keyId++) {

@@ -3,9 +3,11 @@ import { filterablePatterns, isFilterable } from './compile-filter.js';
 import type { FacetSearchQuery, FacetSearchResponse } from './engine-contract.js';
 import { rankKeyword } from './execute-search.js';
 import { facetOrder } from './facet-distribution.js';
-import { valuesAtPath } from './field-paths.js';
-import type { IndexState, StoredDocument } from './index-state.js';
+import type { IndexState } from './index-state.js';
+import { perRevision, remember } from './revision-cache.js';
+import type { ScoredDocument } from './score-document.js';
 import { withScratch } from './scratch-arrays.js';
+import { buildSpelledValues, countKeys, type SpelledValues, type ValueSpelling } from './spelled-values.js';
 import { normalizeWord } from './tokenize.js';
 import { allowedTypos, typoDistance } from './typo-distance.js';
 
@@ -17,6 +19,61 @@ function matchesFacetQuery(value: string, query: string, state: IndexState): boo
   if (!typo.enabled) return false;
   const typos = allowedTypos(query, typo.minWordSizeForTypos);
   return typos > 0 && typoDistance(query, value, typos, true) >= 0;
+}
+
+// Built on the first facet search of an attribute, dropped at the next write.
+const searchableFacetsOf = perRevision(() => new Map<string, SpelledValues>());
+
+/** Searchable facet values: strings and booleans (numbers live in a separate, non-searchable store). */
+function searchableSpelling(value: unknown): ValueSpelling | null {
+  if (typeof value !== 'string' && typeof value !== 'boolean') return null;
+  const text = String(value);
+  return { key: normalizeWord(text), display: text, number: Number.NaN };
+}
+
+function searchableFacet(state: IndexState, facetName: string): SpelledValues {
+  return remember(searchableFacetsOf(state), facetName, Number.POSITIVE_INFINITY, () =>
+    buildSpelledValues(state, facetName, searchableSpelling),
+  );
+}
+
+/** The internal ids of the documents matching the facet search's `q` and `filter`, in any order. */
+function matchingIds(state: IndexState, query: FacetSearchQuery): ArrayLike<number> {
+  // Only which documents match matters: a staged ranking orders one and lists the others by id.
+  const { ranked, tail } = rankKeyword(
+    state,
+    {
+      q: query.q ?? null,
+      filter: query.filter ?? null,
+      matchingStrategy: query.matchingStrategy ?? 'last',
+      attributesToSearchOn: query.attributesToSearchOn ?? null,
+    },
+    1,
+    true,
+  );
+  const ids = new Int32Array(ranked.length + (tail?.length ?? 0));
+  for (let i = 0; i < ranked.length; i++) ids[i] = (ranked[i] as ScoredDocument).docId;
+  if (tail !== undefined) ids.set(tail, ranked.length);
+  return ids;
+}
+
+/**
+ * Per key accepted by `accepts` and held by a match: how many matches hold it, shown with the spelling of
+ * its lowest-id holder among them (as the facet distribution shows values).
+ */
+function countSearchableValues(
+  facet: SpelledValues,
+  matches: ArrayLike<number>,
+  accepts: (key: string) => boolean,
+): { key: string; value: string; count: number }[] {
+  const { counts, shown } = countKeys(facet, matches);
+  const out: { key: string; value: string; count: number }[] = [];
+  for (let keyId = 0; keyId < counts.length; keyId++) {
+    const key = facet.keys[keyId] as string;
+    if (counts[keyId] === 0 || !accepts(key)) continue;
+    out.push({ key, value: facet.display[shown[keyId] as number] as string, count: counts[keyId] as number });
+  }
+  return out;
 }
 
 /**
@@ -47,38 +104,16 @@ export function runFacetSearch(
   if (!settings.facetSearch) {
     throw meiliError('facet_search_disabled', 'The facet search is disabled for this index');
   }
-  const { ranked } = withScratch(() =>
-    rankKeyword(
-      state,
-      {
-        q: query.q ?? null,
-        filter: query.filter ?? null,
-        matchingStrategy: query.matchingStrategy ?? 'last',
-        attributesToSearchOn: query.attributesToSearchOn ?? null,
-      },
-      0,
-    ),
-  );
   const facetQuery = normalizeWord(query.facetQuery ?? '');
-  const buckets = new Map<string, { value: string; count: number }>();
-  for (const hit of ranked) {
-    const doc = (state.documents.get(hit.docId) as StoredDocument).doc;
-    const seen = new Set<string>();
-    for (const value of valuesAtPath(doc, query.facetName)) {
-      // Only string facet values are searchable (numbers live in a separate, non-searchable facet store).
-      if (typeof value !== 'string' && typeof value !== 'boolean') continue;
-      const text = String(value);
-      const key = normalizeWord(text);
-      if (seen.has(key) || !matchesFacetQuery(key, facetQuery, state)) continue;
-      seen.add(key);
-      const bucket = buckets.get(key);
-      if (bucket === undefined) buckets.set(key, { value: text, count: 1 });
-      else bucket.count++;
-    }
-  }
-  const hits = [...buckets.entries()]
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([, v]) => v);
+  const counts = withScratch(() => {
+    const matches = matchingIds(state, query);
+    return countSearchableValues(searchableFacet(state, query.facetName), matches, (key) =>
+      matchesFacetQuery(key, facetQuery, state),
+    );
+  });
+  const hits = counts
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ value, count }) => ({ value, count }));
   if (facetOrder(settings, query.facetName) === 'count') hits.sort((a, b) => b.count - a.count);
   return {
     facetHits: hits.slice(0, settings.faceting.maxValuesPerFacet),

@@ -1,5 +1,5 @@
 import { evaluateFilter } from '@miroir/filter';
-import { checkFilter } from './compile-filter.js';
+import { checkFilter, type FilterErrorCode } from './compile-filter.js';
 import { documentsById } from './documents-by-id.js';
 import type { FilterInput } from './engine-contract.js';
 import { filterNodeBitmap } from './filter-bitmap.js';
@@ -19,6 +19,7 @@ export interface IdFilter {
 /**
  * Compile a search filter (throwing Meilisearch's filter errors) into a test on internal ids: a bitmap
  * read from the value tables when they can answer, else the per-document predicate. Null: no filter.
+ * Errors carry `code` (`invalid_document_filter` for the documents routes).
  *
  * @example
  * ```ts
@@ -26,8 +27,12 @@ export interface IdFilter {
  * allows?.test(0); // whether internal id 0 is a drama
  * ```
  */
-export function compileIdFilter(state: IndexState, filter: FilterInput | null | undefined): IdFilter | null {
-  const node = checkFilter(filter, state.settings.filterableAttributes);
+export function compileIdFilter(
+  state: IndexState,
+  filter: FilterInput | null | undefined,
+  code: FilterErrorCode = 'invalid_search_filter',
+): IdFilter | null {
+  const node = checkFilter(filter, state.settings.filterableAttributes, code);
   if (node === null) return null;
   const bits = filterNodeBitmap(state, node);
   let test = (id: number): boolean => bits?.[id] === 1;
