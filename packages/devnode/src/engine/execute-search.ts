@@ -20,6 +20,7 @@ import { withScratch } from './scratch-arrays.js';
 import { selectTop } from './select-top.js';
 import { assertSortable, parseSortCriterion, type SortCriterion } from './sort-criteria.js';
 import { rankByPostings } from './staged-ranking.js';
+import { rankAboveThreshold } from './threshold-prefix.js';
 import { runVectorSearch } from './vector-search.js';
 
 function parseSort(query: SearchQuery, state: IndexState, hasSortRule: boolean): SortCriterion[] {
@@ -140,6 +141,15 @@ export function rankKeyword(
   const hasThreshold = threshold !== null && threshold !== undefined;
   let scored: ScoredDocument[] = [];
   const unsorted = sort.length === 0 && !rules.some((r) => r.kind === 'custom');
+  // A threshold of 0 keeps every hit: it still scores them all (tests compare staged ranking with it).
+  if (staged && needed !== undefined && hasThreshold && threshold > 0 && unsorted) {
+    // The hits at or above the threshold lead the ranking: rank prefixes of it without the threshold.
+    const unfiltered: SearchQuery = { ...query, rankingScoreThreshold: null };
+    const above = rankAboveThreshold(threshold, needed, countUpTo, (n) =>
+      rankKeyword(state, unfiltered, n, true),
+    );
+    if (above !== null) return above;
+  }
   if (parsed.terms.length === 0) {
     // A query made only of negations (`-word`) is a placeholder search without those documents.
     // Sorted with only the page needed: walk a presorted order instead of scoring every document.
