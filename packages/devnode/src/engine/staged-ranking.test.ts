@@ -79,6 +79,12 @@ const queryArb = fc.record({
   // Distinct by few keys, by many (and missing ones), or by a multi-valued attribute.
   distinct: fc.constantFrom(undefined, 'genre', 'price', 'tags'),
   maxTotalHits: fc.constantFrom(1000, 3, 6),
+  // Attribute weights: attributeRank then decides between title and overview matches.
+  searchableAttributes: fc.constantFrom(
+    undefined,
+    ['title', 'overview'],
+    ['overview', 'title'],
+  ) as fc.Arbitrary<string[] | undefined>,
 });
 
 describe('staged ranking', () => {
@@ -88,35 +94,40 @@ describe('staged ranking', () => {
 
   it('returns exactly what a full scoring pass returns', () => {
     fc.assert(
-      fc.property(docsArb, queryArb, (docs, { rankingRules, proximityPrecision, maxTotalHits, ...query }) => {
-        const index = createSearchIndex({
-          uid: 'staged',
-          primaryKey: 'id',
-          settings: {
-            proximityPrecision,
-            pagination: { maxTotalHits },
-            filterableAttributes: ['genre', 'price', 'tags'],
-            sortableAttributes: ['price', 'genre'],
-            ...(rankingRules === undefined ? {} : { rankingRules }),
-          },
-        });
-        index.addDocuments(
-          docs.map((d, id) => ({ id, ...d })),
-          { mode: 'replace' },
-        );
-        const base: SearchQuery = {
-          ...query,
-          showRankingScore: true,
-          showRankingScoreDetails: true,
-        };
-        // A threshold of 0 keeps every hit but needs every score: it takes the full scoring path.
-        const staged = { ...index.search(base), processingTimeMs: 0 };
-        const full = { ...index.search({ ...base, rankingScoreThreshold: 0 }), processingTimeMs: 0 };
-        expect(staged).toEqual(full);
-        // Without details shown, the page keeps the scores ranking gave it: the same ones.
-        const scoresOnly = index.search({ ...query, showRankingScore: true });
-        expect(scoresOnly.hits).toEqual(staged.hits.map(({ _rankingScoreDetails, ...hit }) => hit));
-      }),
+      fc.property(
+        docsArb,
+        queryArb,
+        (docs, { rankingRules, proximityPrecision, maxTotalHits, searchableAttributes, ...query }) => {
+          const index = createSearchIndex({
+            uid: 'staged',
+            primaryKey: 'id',
+            settings: {
+              proximityPrecision,
+              pagination: { maxTotalHits },
+              filterableAttributes: ['genre', 'price', 'tags'],
+              sortableAttributes: ['price', 'genre'],
+              ...(rankingRules === undefined ? {} : { rankingRules }),
+              ...(searchableAttributes === undefined ? {} : { searchableAttributes }),
+            },
+          });
+          index.addDocuments(
+            docs.map((d, id) => ({ id, ...d })),
+            { mode: 'replace' },
+          );
+          const base: SearchQuery = {
+            ...query,
+            showRankingScore: true,
+            showRankingScoreDetails: true,
+          };
+          // A threshold of 0 keeps every hit but needs every score: it takes the full scoring path.
+          const staged = { ...index.search(base), processingTimeMs: 0 };
+          const full = { ...index.search({ ...base, rankingScoreThreshold: 0 }), processingTimeMs: 0 };
+          expect(staged).toEqual(full);
+          // Without details shown, the page keeps the scores ranking gave it: the same ones.
+          const scoresOnly = index.search({ ...query, showRankingScore: true });
+          expect(scoresOnly.hits).toEqual(staged.hits.map(({ _rankingScoreDetails, ...hit }) => hit));
+        },
+      ),
       { numRuns: NUM_RUNS, seed: 20261122 },
     );
   });
