@@ -3,7 +3,7 @@ import { filterablePatterns, isFilterable } from './compile-filter.js';
 import type { FacetSearchQuery, FacetSearchResponse } from './engine-contract.js';
 import { rankKeyword } from './execute-search.js';
 import { facetOrder } from './facet-distribution.js';
-import type { IndexState } from './index-state.js';
+import { compactStalePostings, type IndexState } from './index-state.js';
 import { perRevision, remember } from './revision-cache.js';
 import type { ScoredDocument } from './score-document.js';
 import { withScratch } from './scratch-arrays.js';
@@ -105,6 +105,8 @@ export function runFacetSearch(
     throw meiliError('facet_search_disabled', 'The facet search is disabled for this index');
   }
   const facetQuery = normalizeWord(query.facetQuery ?? '');
+  // Ranking from postings needs them exact, as in a search: drop what writes since then left stale.
+  compactStalePostings(state);
   const counts = withScratch(() => {
     const matches = matchingIds(state, query);
     return countSearchableValues(searchableFacet(state, query.facetName), matches, (key) =>
