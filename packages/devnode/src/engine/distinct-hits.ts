@@ -1,5 +1,6 @@
 import type { KeywordRanking } from './execute-search.js';
 import type { DistinctKeyTable } from './facet-index.js';
+import { type PrefixVerdict, type RankedPrefix, rankGrowingPrefixes } from './ranked-prefixes.js';
 import { compareScored, type ScoredDocument } from './score-document.js';
 import { scratchUint8 } from './scratch-arrays.js';
 
@@ -111,31 +112,26 @@ export function rankDistinct(
   everyKept: boolean,
 ): DistinctRanking | null {
   if (table.multiValued) return null;
-  let needed = Math.max(want, 1) * 4;
-  for (;;) {
-    const ranking = rank(needed);
-    const tail = ranking.tail;
-    if (tail === undefined) {
-      // Not staged: every match is scored already, so order them all once.
-      const kept = keepDistinct(table, [...ranking.ranked].sort(compareScored));
-      return { ranking: { ...ranking, ranked: kept }, total: kept.length };
-    }
-    const matches = ranking.ranked.length + tail.length;
-    const ordered = Math.min(needed, ranking.ranked.length);
+  const settle = ({ ranking, tail, ordered, matches }: RankedPrefix): PrefixVerdict<DistinctRanking> => {
     const kept = keepDistinct(table, ranking.ranked.slice(0, ordered));
     if (ordered === matches)
-      return { ranking: { ...ranking, ranked: kept, tail: undefined }, total: kept.length };
+      return { done: { ranking: { ...ranking, ranked: kept, tail: undefined }, total: kept.length } };
     const tally = tallyMatches(table, ranking.ranked, tail);
     let keyed = 0;
     for (const hit of kept) if (!isKeyless(table, hit.docId)) keyed++;
     if (kept.length >= want && (!everyKept || keyed === tally.keys)) {
       const rest = everyKept ? keylessRest(table, ranking.ranked, ordered, tail) : undefined;
-      return { ranking: { ...ranking, ranked: kept, tail: rest }, total: tally.keys + tally.keyless };
+      return {
+        done: { ranking: { ...ranking, ranked: kept, tail: rest }, total: tally.keys + tally.keyless },
+      };
     }
-    // Facets need a prefix holding every key: when keys fall on matches at random, about keys × ln(keys)
-    // of them. Once the prefix nears the matches, ranking them all at once costs less than staged passes
-    // (this bounds the passes wasted before it to about a third of that cost).
-    needed = Math.max(needed * 8, everyKept ? Math.ceil(2 * tally.keys * Math.log(tally.keys + 1)) : 0);
-    if (needed * 4 >= matches) return null;
-  }
+    // Facets need a prefix holding every key: when keys fall on matches at random, about keys × ln(keys).
+    return { atLeast: everyKept ? Math.ceil(2 * tally.keys * Math.log(tally.keys + 1)) : 0 };
+  };
+  // Not staged: every match is scored already, so order them all once.
+  const unstaged = (ranking: KeywordRanking): DistinctRanking => {
+    const kept = keepDistinct(table, [...ranking.ranked].sort(compareScored));
+    return { ranking: { ...ranking, ranked: kept }, total: kept.length };
+  };
+  return rankGrowingPrefixes(Math.max(want, 1) * 4, rank, settle, unstaged);
 }

@@ -1,3 +1,4 @@
+import { documentsById } from './documents-by-id.js';
 import type { IndexState } from './index-state.js';
 import { perRevision, remember } from './revision-cache.js';
 
@@ -18,8 +19,8 @@ const vectorsOf = perRevision(() => new Map<string, EmbedderVectors>());
 function collect(state: IndexState, embedder: string): EmbedderVectors {
   const owners: number[] = [];
   const vectors: (readonly number[])[] = [];
-  const ordered = [...state.documents.values()].sort((a, b) => a.internalId - b.internalId);
-  for (const stored of ordered) {
+  for (const stored of documentsById(state)) {
+    if (stored === undefined) continue;
     for (const vector of stored.vectors.get(embedder) ?? []) {
       owners.push(stored.internalId);
       vectors.push(vector);

@@ -1,4 +1,5 @@
 import type { KeywordRanking } from './execute-search.js';
+import { type PrefixVerdict, type RankedPrefix, rankGrowingPrefixes } from './ranked-prefixes.js';
 import { compareScored, type ScoredDocument } from './score-document.js';
 import { selectTop } from './select-top.js';
 
@@ -8,8 +9,8 @@ import { selectTop } from './select-top.js';
  * in the same order, that rank it), so the hits at or above the threshold are a prefix of the ranking.
  * Ever longer prefixes are ranked (`rank(n)` orders the first `n` matches and lists the others) until one
  * ends below the threshold, or orders every match, or already holds `countUpTo` passing hits (past that
- * only a capped count is shown). Returns null when the prefix would near
- * the whole match list (the caller then scores everything).
+ * only a capped count is shown). Returns null when the prefix would near the whole match list (the caller
+ * then scores everything).
  *
  * @example
  * ```ts
@@ -22,27 +23,24 @@ export function rankAboveThreshold(
   countUpTo: number,
   rank: (needed: number) => KeywordRanking,
 ): KeywordRanking | null {
-  let length = Math.max(needed, 1) * 4;
-  for (;;) {
-    const ranking = rank(length);
+  const settle = ({ ranking, ordered, matches }: RankedPrefix): PrefixVerdict<KeywordRanking> => {
     const head = ranking.ranked;
-    if (ranking.tail === undefined) {
-      // Not staged: every match is scored already (in no particular order past `length`).
-      const kept = head.filter((hit) => hit.score >= threshold);
-      selectTop(kept, needed, compareScored);
-      return { ...ranking, ranked: kept };
-    }
-    const matches = head.length + ranking.tail.length;
-    const ordered = Math.min(length, head.length);
     const passing: ScoredDocument[] = [];
     for (let i = 0; i < ordered && (head[i] as ScoredDocument).score >= threshold; i++)
       passing.push(head[i] as ScoredDocument);
     const endsBelow = passing.length < ordered;
     // The page needs at most maxTotalHits hits, and countUpTo is at least that.
     const enough = passing.length >= countUpTo;
-    if (endsBelow || ordered === matches || enough) return { ...ranking, ranked: passing, tail: undefined };
+    if (endsBelow || ordered === matches || enough)
+      return { done: { ...ranking, ranked: passing, tail: undefined } };
     // Every hit so far passes: the prefix must reach countUpTo hits (when finite) or end below.
-    length = Math.max(length * 8, Number.isFinite(countUpTo) ? countUpTo : 0);
-    if (length * 4 >= matches) return null;
-  }
+    return { atLeast: Number.isFinite(countUpTo) ? countUpTo : 0 };
+  };
+  // Not staged: every match is scored already (in no particular order past the prefix asked for).
+  const unstaged = (ranking: KeywordRanking): KeywordRanking => {
+    const kept = ranking.ranked.filter((hit) => hit.score >= threshold);
+    selectTop(kept, needed, compareScored);
+    return { ...ranking, ranked: kept };
+  };
+  return rankGrowingPrefixes(Math.max(needed, 1) * 4, rank, settle, unstaged);
 }

