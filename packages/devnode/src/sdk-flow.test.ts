@@ -82,6 +82,48 @@ describe('official meilisearch SDK against a devnode process', () => {
     expect((await index.getStats()).numberOfDocuments).toBe(6);
   });
 
+  it('serves distinct, negations, thresholds, facet search, stats and browsing over HTTP', async () => {
+    const shop = client.index('shop');
+    await client.createIndex('shop', { primaryKey: 'sku' }).waitTask();
+    await shop.updateSettings({ filterableAttributes: ['model', 'color'] }).waitTask();
+    await shop
+      .addDocuments([
+        { sku: 'a1', model: 'boot', color: 'Red', name: 'leather boot' },
+        { sku: 'a2', model: 'boot', color: 'red', name: 'leather boot tall' },
+        { sku: 'b1', model: 'shoe', color: 'red', name: 'canvas shoe' },
+        { sku: 'c1', color: 'Blue', name: 'leather bag' },
+      ])
+      .waitTask();
+
+    const distinct = await shop.search('leather', { distinct: 'model', facets: ['color'] });
+    expect(distinct.hits.map((h) => h.sku)).toEqual(['a1', 'c1']);
+    expect(distinct.estimatedTotalHits).toBe(2);
+    expect(distinct.facetDistribution?.color).toEqual({ Blue: 1, Red: 1 });
+
+    const negated = await shop.search('leather -tall');
+    expect(negated.hits.map((h) => h.sku)).toEqual(['a1', 'c1']);
+
+    const strict = await shop.search('leather boot', { rankingScoreThreshold: 0.9995 });
+    // Scores: a1 1 (the whole name), a2 0.99934 (not the whole name), c1 0.49.
+    expect(strict.hits.map((h) => h.sku)).toEqual(['a1']);
+    expect(strict.estimatedTotalHits).toBe(1);
+    const loose = await shop.search('leather boot', { rankingScoreThreshold: 0.5 });
+    expect(loose.hits.map((h) => h.sku)).toEqual(['a1', 'a2']);
+
+    // Spelled as the lowest-id matching document spells it: "red" once "Red" (a1) no longer matches.
+    const colors = await shop.searchForFacetValues({ facetName: 'color', facetQuery: 're', q: 'canvas' });
+    expect(colors.facetHits).toEqual([{ value: 'red', count: 1 }]);
+
+    const browsed = await shop.getDocuments({ filter: 'color = red', fields: ['sku'], limit: 2, offset: 1 });
+    expect(browsed).toMatchObject({ results: [{ sku: 'a2' }, { sku: 'b1' }], total: 3 });
+    const byIds = await shop.getDocuments({ ids: ['c1', 'a1', 'zz'], fields: ['sku'] });
+    expect(byIds.results).toEqual([{ sku: 'a1' }, { sku: 'c1' }]);
+
+    expect((await shop.getStats()).fieldDistribution).toEqual({ color: 4, model: 3, name: 4, sku: 4 });
+    await shop.deleteDocument('b1').waitTask();
+    expect((await shop.getStats()).fieldDistribution).toEqual({ color: 3, model: 2, name: 3, sku: 3 });
+  });
+
   it('manages keys; a tenant key with limited actions is refused elsewhere', async () => {
     const key = await client.createKey({
       name: 'tenant-search',
