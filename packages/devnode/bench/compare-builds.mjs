@@ -3,10 +3,12 @@
 // shared machines ±20 % within minutes) hits both builds alike. Also checks that both builds answer every
 // query identically (a speedup must not change a response).
 // Usage: pnpm build && node bench/compare-builds.mjs [--base-rev HEAD~1 | --base DIR] [--docs 100000]
-//   [--rounds 4] [--http]
+//   [--rounds 4] [--http] [--shapes]
 //   --base-rev REV  build the devnode of a git revision in a temporary directory (default: HEAD)
 //   --base DIR      a devnode package directory whose dist/ is already built
 //   --http          search through one devnode process per build instead of in this process
+//   --shapes        instead of the bench mix, a few queries of each shape the mix leaves out (distinct,
+//                   negations, score thresholds, whole-index facets), reported shape by shape
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,7 +59,20 @@ const load = (dir, entry) => import(pathToFileURL(join(dir, 'dist', entry)).href
 
 const corpus = movieCorpus(42);
 const docs = Array.from({ length: DOCS }, (_, id) => corpus.makeDoc(id));
-const queries = Array.from({ length: QUERIES }, corpus.makeQuery);
+// Shapes the bench mix leaves out, each on a common word, a rarer one and a two-word query.
+const SHAPES = {
+  distinct: (q) => ({ q, distinct: 'year' }),
+  distinctFacets: (q) => ({ q, distinct: 'year', facets: ['genres'] }),
+  negation: (q) => ({ q: `${q} -ka` }),
+  threshold: (q) => ({ q, rankingScoreThreshold: 0.5 }),
+  facetsOfAll: () => ({ facets: ['genres', 'year', 'price', 'rating'] }),
+  facetsStar: (q) => ({ q, facets: ['*'] }),
+};
+const SHAPE_WORDS = ['dra', 'mor', 'gon stel'];
+const shaped = args.includes('--shapes')
+  ? Object.entries(SHAPES).flatMap(([shape, make]) => SHAPE_WORDS.map((q) => ({ shape, query: make(q) })))
+  : null;
+const queries = shaped?.map((s) => s.query) ?? Array.from({ length: QUERIES }, corpus.makeQuery);
 
 /** A build's search function (query → response text without `processingTimeMs`), and its teardown. */
 async function openEngine(dir) {
@@ -111,12 +126,19 @@ try {
     }
   }
   const times = [[], []];
+  // Per shape (with --shapes), each build's times.
+  const byShape = new Map();
   for (let round = 0; round < ROUNDS; round++) {
     for (let i = 0; i < queries.length; i++) {
       for (const k of (i + round) % 2 === 0 ? [0, 1] : [1, 0]) {
         const started = performance.now();
         await engines[k].search(queries[i]);
-        times[k].push(performance.now() - started);
+        const ms = performance.now() - started;
+        times[k].push(ms);
+        const shape = shaped?.[i]?.shape;
+        if (shape === undefined) continue;
+        if (!byShape.has(shape)) byShape.set(shape, [[], []]);
+        byShape.get(shape)[k].push(ms);
       }
     }
   }
@@ -131,8 +153,17 @@ try {
     };
   };
   const [base, current] = times.map(summary);
+  if (byShape.size > 0)
+    console.table(
+      [...byShape].map(([shape, [a, b]]) => ({
+        shape,
+        'base p50 ms': summary(a).p50.toFixed(2),
+        'this p50 ms': summary(b).p50.toFixed(2),
+        'this / base': (summary(b).p50 / summary(a).p50).toFixed(3),
+      })),
+    );
   console.log(
-    `${DOCS} documents, ${QUERIES} queries × ${ROUNDS} rounds, ${OVER_HTTP ? 'over HTTP' : 'in process'}`,
+    `${DOCS} documents, ${queries.length} queries × ${ROUNDS} rounds, ${OVER_HTTP ? 'over HTTP' : 'in process'}`,
   );
   console.table(
     builds.map((build, k) =>
@@ -149,7 +180,9 @@ try {
     console.error(`responses differ on ${differing.length} queries, first: ${JSON.stringify(differing[0])}`);
     process.exitCode = 1;
   } else {
-    console.log(`responses identical on all ${QUERIES} queries, with and without ranking score details`);
+    console.log(
+      `responses identical on all ${queries.length} queries, with and without ranking score details`,
+    );
   }
 } finally {
   for (const engine of engines) await engine.close();
