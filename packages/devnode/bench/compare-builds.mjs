@@ -3,12 +3,13 @@
 // shared machines ±20 % within minutes) hits both builds alike. Also checks that both builds answer every
 // query identically (a speedup must not change a response).
 // Usage: pnpm build && node bench/compare-builds.mjs [--base-rev HEAD~1 | --base DIR] [--docs 100000]
-//   [--rounds 4] [--http] [--shapes]
+//   [--rounds 4] [--http] [--shapes] [--settings '{"searchableAttributes":["title","overview"]}']
 //   --base-rev REV  build the devnode of a git revision in a temporary directory (default: HEAD)
 //   --base DIR      a devnode package directory whose dist/ is already built
 //   --http          search through one devnode process per build instead of in this process
 //   --shapes        instead of the bench mix, a few queries of each shape the mix leaves out (distinct,
 //                   negations, score thresholds, whole-index facets), reported shape by shape
+//   --settings JSON settings applied on top of the corpus's own (e.g. attribute weights)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ const DOCS = Number(flag('docs', 100_000));
 const ROUNDS = Number(flag('rounds', 4));
 const OVER_HTTP = args.includes('--http');
 const BATCH = 10_000;
+const SETTINGS = { ...MOVIE_SETTINGS, ...JSON.parse(flag('settings', '{}')) };
 const QUERIES = 200;
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -77,7 +79,7 @@ const queries = shaped?.map((s) => s.query) ?? Array.from({ length: QUERIES }, c
 /** A build's search function (query → response text without `processingTimeMs`), and its teardown. */
 async function openEngine(dir) {
   const { createSearchIndex } = await load(dir, 'index.js');
-  const index = createSearchIndex({ uid: 'movies', primaryKey: 'id', settings: MOVIE_SETTINGS });
+  const index = createSearchIndex({ uid: 'movies', primaryKey: 'id', settings: SETTINGS });
   for (let i = 0; i < docs.length; i += BATCH)
     index.addDocuments(docs.slice(i, i + BATCH), { mode: 'replace' });
   return {
@@ -100,7 +102,7 @@ async function openNode(dir) {
       await new Promise((r) => setTimeout(r, 20));
     }
   };
-  await settled(await call('PATCH', '/indexes/movies/settings', MOVIE_SETTINGS));
+  await settled(await call('PATCH', '/indexes/movies/settings', SETTINGS));
   let last = null;
   for (let i = 0; i < docs.length; i += BATCH)
     last = await call('POST', '/indexes/movies/documents', docs.slice(i, i + BATCH));

@@ -1,8 +1,9 @@
 // Engine-level search benchmark (no HTTP): index N synthetic ~1 KB documents with Zipf-like word
 // frequencies, then time a mixed query set per category (p50/p99) and report indexing throughput.
 // Usage: pnpm build && node bench/engine-search.mjs [--docs 100000] [--budget-ms 6000] [--check out.json]
-//   [--only common,sorted]
+//   [--only common,sorted] [--searchable title,overview]
 // `--check FILE` writes every response (minus processingTimeMs) so two builds can be diffed for exactness.
+// `--searchable` sets `searchableAttributes` (attribute weights then rank hits: the attributeRank rule).
 import { writeFileSync } from 'node:fs';
 import { createSearchIndex } from '../dist/index.js';
 
@@ -15,6 +16,7 @@ const DOCS = Number(flag('docs', 100_000));
 const CATEGORY_BUDGET_MS = Number(flag('budget-ms', 6_000));
 const CHECK = flag('check', null);
 const ONLY = flag('only', null)?.split(',') ?? null;
+const SEARCHABLE = flag('searchable', null)?.split(',') ?? null;
 const BATCH = 5_000;
 
 // Deterministic PRNG so runs are comparable: xorshift32 (period 2^32 − 1). A float LCG here once cycled
@@ -78,6 +80,7 @@ const index = createSearchIndex({
   settings: {
     filterableAttributes: ['genres', 'year', 'price', 'rating'],
     sortableAttributes: ['price', 'year', 'rating'],
+    ...(SEARCHABLE === null ? {} : { searchableAttributes: SEARCHABLE }),
   },
 });
 

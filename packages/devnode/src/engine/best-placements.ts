@@ -1,17 +1,22 @@
+import { maxAttributeWeight } from './field-paths.js';
 import type { IndexState } from './index-state.js';
-import { summaryMinPosition } from './inverted-index.js';
+import { summaryMinPosition, summaryMinWeight } from './inverted-index.js';
 import { markedWords, markTypos, type TermMatcher } from './match-terms.js';
 import { perRevision, remember } from './revision-cache.js';
-import { scratchInt32, scratchUint8 } from './scratch-arrays.js';
+import { scratchInt32, scratchUint8, scratchUint16 } from './scratch-arrays.js';
 import { postingCount } from './term-occurrences.js';
 
 /** Typo count marking a term absent from a document, in every per-document typos array. */
 export const ABSENT = 255;
 
-/** Per document: fewest typos of a term (255: absent) and the smallest position among those words. */
+/**
+ * Per document: fewest typos of a term (255: absent), and the smallest position and attribute weight among
+ * those words (weights: null when every attribute weighs the same).
+ */
 export interface Placements {
   readonly typos: Uint8Array;
   readonly positions: Int32Array;
+  readonly weights: Uint16Array | null;
 }
 
 // Short prefixes expand to thousands of words whose postings are re-read by every keystroke of a
@@ -33,29 +38,34 @@ function computePlacements(
   const size = state.nextInternalId;
   const typos = kept ? new Uint8Array(size).fill(ABSENT) : scratchUint8(size, ABSENT);
   const positions = kept ? new Int32Array(size).fill(0x7fffffff) : scratchInt32(size, 0x7fffffff);
+  const weighted = maxAttributeWeight(state.settings.searchableAttributes) > 0;
+  const weights = !weighted ? null : kept ? new Uint16Array(size).fill(0xffff) : scratchUint16(size, 0xffff);
   for (const wordId of markedWords(matcher)) {
     const wordTypos = markTypos(marks[wordId] as number);
     const docs = state.words.postings(wordId);
     const summaries = state.words.summaries(wordId);
     for (let k = 0; k < docs.length; k++) {
       const docId = docs[k] as number;
-      const position = summaryMinPosition(summaries[k] as number);
+      const summary = summaries[k] as number;
+      const position = summaryMinPosition(summary);
       const current = typos[docId] as number;
-      if (wordTypos < current) {
-        typos[docId] = wordTypos;
-        // Fewer typos than any word seen so far: earlier positions no longer count (unless all do).
-        if (bestOnly || position < (positions[docId] as number)) positions[docId] = position;
-      } else if ((wordTypos === current || !bestOnly) && position < (positions[docId] as number)) {
-        positions[docId] = position;
-      }
+      // Fewer typos than any word seen so far: earlier placements no longer count (unless all do).
+      const fresh = wordTypos < current && bestOnly;
+      if (wordTypos < current) typos[docId] = wordTypos;
+      else if (wordTypos !== current && bestOnly) continue;
+      if (fresh || position < (positions[docId] as number)) positions[docId] = position;
+      if (weights === null) continue;
+      const weight = summaryMinWeight(summary);
+      if (fresh || weight < (weights[docId] as number)) weights[docId] = weight;
     }
   }
-  return { typos, positions };
+  return { typos, positions, weights };
 }
 
 /**
- * In one pass over the term's postings: each document's fewest typos (255: absent) and the smallest
- * position among its words with that many typos (or among all its words when `bestOnly` is false).
+ * In one pass over the term's postings: each document's fewest typos (255: absent), and the smallest
+ * position and attribute weight among its words with that many typos (or among all its words when
+ * `bestOnly` is false).
  * The result is shared (callers must not modify it) and, unless cached, lives in scratch arrays: it is
  * valid for the current search only (see `withScratch`).
  *

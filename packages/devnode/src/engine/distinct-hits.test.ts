@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './create-search-index.js';
 import type { SearchQuery } from './engine-contract.js';
-import { poisonScratchArrays } from './scratch-arrays.js';
+import { poisonScratchDuringTests } from './scratch-poisoning.test-support.js';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 150);
 
@@ -67,9 +67,7 @@ function indexOf(docs: { title: string; key: Key }[]) {
 }
 
 describe('distinct hits from ranked prefixes', () => {
-  // Junk in reused arrays: a temporary read before it is written changes results instead of passing.
-  beforeAll(() => poisonScratchArrays(true));
-  afterAll(() => poisonScratchArrays(false));
+  poisonScratchDuringTests();
 
   it('keeps what the distinct rule keeps over the full ranking, with its count and facets', () => {
     fc.assert(

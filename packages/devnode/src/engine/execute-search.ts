@@ -5,7 +5,7 @@ import { keepDistinct, rankDistinct } from './distinct-hits.js';
 import type { SearchQuery, SearchResponse } from './engine-contract.js';
 import { resolveFacetNames } from './facet-distribution.js';
 import { computeFacetsById, distinctKeyTable, facetsOfEveryDocument } from './facet-index.js';
-import { matchesAttributePattern } from './field-paths.js';
+import { matchesAttributePattern, maxAttributeWeight } from './field-paths.js';
 import { compileIdFilter } from './id-filter.js';
 import { compactStalePostings, type IndexState, type StoredDocument } from './index-state.js';
 import { buildMatchers, findKeywordCandidates, type KeywordCandidate } from './keyword-candidates.js';
@@ -118,7 +118,7 @@ export function rankKeyword(
     typoAllowed[fid] = disabled.some((p) => matchesAttributePattern(path, p)) ? 0 : 1;
   }
   const isSearched = (fid: number): boolean => searched[fid] === 1;
-  const maxWeight = Math.max(0, settings.searchableAttributes.length - 1);
+  const maxWeight = maxAttributeWeight(settings.searchableAttributes);
   const scoring: ScoringContext = {
     rules,
     sort,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './create-search-index.js';
-import { poisonScratchArrays } from './scratch-arrays.js';
+import { poisonScratchDuringTests } from './scratch-poisoning.test-support.js';
 import { normalizeWord } from './tokenize.js';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 100);
@@ -14,9 +14,7 @@ const docArb = fc.record({
 });
 
 describe('facet search', () => {
-  // Junk in reused arrays: a temporary read before it is written changes results instead of passing.
-  beforeAll(() => poisonScratchArrays(true));
-  afterAll(() => poisonScratchArrays(false));
+  poisonScratchDuringTests();
 
   it('counts the values of the matching documents, spelled as their lowest-id holder spells them', () => {
     fc.assert(

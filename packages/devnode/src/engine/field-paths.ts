@@ -70,6 +70,18 @@ export function attributeWeight(path: string, patterns: readonly string[]): numb
 }
 
 /**
+ * The largest weight {@link attributeWeight} gives for these patterns (0: every attribute ranks alike).
+ *
+ * @example
+ * ```ts
+ * maxAttributeWeight(['title', 'overview']); // 1
+ * ```
+ */
+export function maxAttributeWeight(patterns: readonly string[]): number {
+  return Math.max(0, patterns.length - 1);
+}
+
+/**
  * Values at a dotted path (through arrays and nested objects; a literal dotted key also matches).
  *
  * @example

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './create-search-index.js';
 import type { SearchQuery } from './engine-contract.js';
-import { poisonScratchArrays } from './scratch-arrays.js';
+import { poisonScratchDuringTests } from './scratch-poisoning.test-support.js';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 150);
 
@@ -37,9 +37,7 @@ function similarity(a: readonly number[], b: readonly number[]): number {
 }
 
 describe('hybrid and vector search', () => {
-  // Junk in reused arrays: a temporary read before it is written changes results instead of passing.
-  beforeAll(() => poisonScratchArrays(true));
-  afterAll(() => poisonScratchArrays(false));
+  poisonScratchDuringTests();
 
   it('pages and counts like a model merge of both sides ranked in full', () => {
     fc.assert(

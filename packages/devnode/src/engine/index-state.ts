@@ -216,20 +216,24 @@ function forEachFirstOccurrence(
 
 /** Add a document's words to the inverted index. */
 export function indexWords(state: IndexState, stored: StoredDocument): void {
-  const { tokenPositions, tokenWords, nextSame, fields } = stored;
+  const { tokenPositions, tokenWords, tokenFids, nextSame, fields } = stored;
+  const weights = state.fidWeights;
   // Words making up a whole attribute on their own (an exactness `exactMatch` needs one).
   const alone: number[] = [];
   for (const field of fields)
     if (field.end - field.start === 1) alone.push(tokenWords[field.start] as number);
   forEachFirstOccurrence(state, stored, (wordId, firstToken) => {
     let minPosition = tokenPositions[firstToken] as number;
-    for (let i = nextSame[firstToken] as number; i !== -1; i = nextSame[i] as number)
+    let minWeight = weights[tokenFids[firstToken] as number] as number;
+    for (let i = nextSame[firstToken] as number; i !== -1; i = nextSame[i] as number) {
       minPosition = Math.min(minPosition, tokenPositions[i] as number);
+      minWeight = Math.min(minWeight, weights[tokenFids[i] as number] as number);
+    }
     state.words.add(
       wordId,
       stored.internalId,
       firstToken,
-      summarizeOccurrences(minPosition, alone.includes(wordId)),
+      summarizeOccurrences(minPosition, alone.includes(wordId), minWeight),
     );
     state.postingCount++;
   });

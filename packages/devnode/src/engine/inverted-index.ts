@@ -16,17 +16,27 @@ export function occurrencePosition(occurrence: number): number {
   return occurrence % 65536;
 }
 
+/** Largest attribute weight a posting's summary holds exactly (heavier ones are not ranked from postings). */
+export const MAX_SUMMARY_WEIGHT = 16383;
+
 /**
- * One number per posting for rules that only need a word's best placement in a document: its smallest
- * word position over every attribute, and whether some attribute holds that word alone.
+ * One number per posting for rules that only need a word's best placement in a document: the smallest
+ * weight (rank in `searchableAttributes`) of an attribute holding it, its smallest word position over every
+ * attribute, and whether some attribute holds that word alone. Bits: 14 of weight, 16 of position, 1 flag.
  */
-export function summarizeOccurrences(minPosition: number, alone: boolean): number {
-  return minPosition * 2 + (alone ? 1 : 0);
+export function summarizeOccurrences(minPosition: number, alone: boolean, minWeight: number): number {
+  const weight = Math.min(minWeight, MAX_SUMMARY_WEIGHT);
+  return ((weight * 65536 + Math.min(minPosition, MAX_POSITION)) << 1) | (alone ? 1 : 0);
 }
 
 /** Smallest word position of a posting's summary. */
 export function summaryMinPosition(summary: number): number {
-  return summary >> 1;
+  return (summary >> 1) & 0xffff;
+}
+
+/** Smallest attribute weight of a posting's summary. */
+export function summaryMinWeight(summary: number): number {
+  return summary >>> 17;
 }
 
 /** Whether a posting's summary says some attribute holds the word alone. */
@@ -42,7 +52,7 @@ export function summaryAlone(summary: number): boolean {
  * @example
  * ```ts
  * const index = createInvertedIndex();
- * index.add(index.intern('batman'), 0, 0, summarizeOccurrences(0, false));
+ * index.add(index.intern('batman'), 0, 0, summarizeOccurrences(0, false, 0));
  * index.wordsWithPrefix('bat'); // [id of 'batman']
  * ```
  */

@@ -15,6 +15,11 @@ export interface LeadContext {
   readonly maxWeight: number;
   /** Per term, each document's fewest typos. */
   readonly typos: readonly Uint8Array[];
+  /**
+   * Per term, each document's lightest attribute weight as the attributeRank rule counts it (null: the rule
+   * needs a scan).
+   */
+  readonly weights: readonly Uint16Array[] | null;
   /** Word id of a one-term query's own word (-1 if unknown) and the documents holding it. */
   readonly selfWord: number;
   readonly selfDocs: Uint8Array | null;
@@ -209,11 +214,20 @@ export function leadingKeys(
         else if (lead.proximity !== null) keys.push(proximityKey(lead.proximity, doc, kept, typoRan));
         else return isBelow(keys, against, checked) ? null : keys.copy();
         break;
-      case 'attributeRank':
+      case 'attributeRank': {
         // With a single attribute weight (`['*']`) every document ranks 1/1.
-        if (maxWeight !== 0) return isBelow(keys, against, checked) ? null : keys.copy();
-        keys.push(1);
+        if (maxWeight === 0) {
+          keys.push(1);
+          break;
+        }
+        const { weights } = lead;
+        if (weights === null) return isBelow(keys, against, checked) ? null : keys.copy();
+        const max = maxWeight * kept.length;
+        let cost = 0;
+        for (const i of kept) cost += (weights[i] as Uint16Array)[doc.internalId] as number;
+        keys.push((max - cost + 1) / (max + 1));
         break;
+      }
       case 'sort':
         for (const criterion of ctx.sort) sortEntry(criterion, doc.doc, 0, null, keys);
         break;
@@ -268,7 +282,7 @@ export function leadingLength(lead: LeadContext): number {
       length++;
     else if (rule.kind === 'proximity' && (lead.terms.length === 1 || lead.proximity !== null)) length++;
     else if (rule.kind === 'exactness' && lead.terms.length === 1) length++;
-    else if (rule.kind === 'attributeRank' && lead.maxWeight === 0) length++;
+    else if (rule.kind === 'attributeRank' && (lead.maxWeight === 0 || lead.weights !== null)) length++;
     else return length;
   }
   return length;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './create-search-index.js';
 import type { SearchQuery } from './engine-contract.js';
-import { poisonScratchArrays } from './scratch-arrays.js';
+import { poisonScratchDuringTests } from './scratch-poisoning.test-support.js';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 150);
 const VOCAB = ['batman', 'joker', 'dark', 'knight', 'robin', 'gotham', 'bat', 'man', 'batmen'];
@@ -17,9 +17,7 @@ function holds(text: string, words: readonly string[]): boolean {
 }
 
 describe('negated words and phrases', () => {
-  // Junk in reused arrays: a temporary read before it is written changes results instead of passing.
-  beforeAll(() => poisonScratchArrays(true));
-  afterAll(() => poisonScratchArrays(false));
+  poisonScratchDuringTests();
 
   it('rank like the same search filtered to the documents without them, also after rewrites', () => {
     fc.assert(

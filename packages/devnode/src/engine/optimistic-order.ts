@@ -16,6 +16,11 @@ export interface OptimisticInput {
   /** The query's first sort criterion when it sorts by a field (null: none, or a geo sort). */
   readonly sortFirst: FieldSort | null;
   readonly maxWeight: number;
+  /**
+   * Per term, each document's lightest attribute weight among the words the attributeRank rule counts
+   * (null: the rule's keys are not read from postings).
+   */
+  readonly weights: readonly Uint16Array[] | null;
   /** Which terms each document holds, with how many typos, and what the words rule keeps. */
   readonly table: TermTable;
   /** Per term, each document's smallest position among the term's words. */
@@ -75,11 +80,15 @@ export interface FieldSort {
 
 /**
  * The leading rules whose keys have an upper bound readable from postings: words and typo exactly,
- * proximity and attributeRank (single weight) at best 1, wordPosition at best what each term's smallest
- * position allows (`positions` must count the same words as the rule: fewest-typo ones once the typo rule
- * ran). Null when the words rule does not come first.
+ * proximity at best 1, attributeRank exactly (at best 1 through a sequence; 1 with a single weight),
+ * wordPosition at best what each term's smallest position allows (`positions` and `weights` must count the
+ * same words as the rules: fewest-typo ones once the typo rule ran). Null when the words rule does not
+ * come first.
  */
-function optimisticRules(input: OptimisticInput): { digits: Digit[]; endsAtSort: boolean } | null {
+function optimisticRules(
+  input: OptimisticInput,
+  weighted: boolean,
+): { digits: Digit[]; endsAtSort: boolean } | null {
   if (input.rules[0]?.kind !== 'words') return null;
   const digits: Digit[] = [];
   let endsAtSort = false;
@@ -91,7 +100,7 @@ function optimisticRules(input: OptimisticInput): { digits: Digit[]; endsAtSort:
       rule.kind === 'wordPosition'
     )
       digits.push(rule.kind);
-    else if (rule.kind === 'attributeRank' && input.maxWeight === 0) digits.push(rule.kind);
+    else if (rule.kind === 'attributeRank' && (input.maxWeight === 0 || weighted)) digits.push(rule.kind);
     else if (rule.kind === 'sort' && input.sortCriteria === 0) continue;
     else {
       endsAtSort = rule.kind === 'sort';
@@ -113,19 +122,19 @@ function optimisticRules(input: OptimisticInput): { digits: Digit[]; endsAtSort:
  * ```
  */
 export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null {
-  const plan = optimisticRules(input);
-  if (plan === null) return null;
-  const { digits } = plan;
-  const { terms, positions, table } = input;
+  const { terms, positions, table, maxWeight } = input;
   const n = terms.length;
   const totalTypos = terms.reduce((sum, term) => sum + term.maxTypoCost, 0);
-  // Digits: kept count, then the typo rank (max − count) and the wordPosition rank (max − cost) in the
-  // order their rules come, so that a larger composite always means better optimistic keys.
-  const radixTypo = totalTypos + 1;
-  const radixPosition = 10 * n + 1;
-  const typoLeads =
-    digits.indexOf('typo') < digits.indexOf('wordPosition') || !digits.includes('wordPosition');
-  const layout: CompositeLayout = { radixTypo, radixPosition, typoLeads };
+  const unweighted = (n + 1) * (totalTypos + 1) * (10 * n + 1);
+  // An attributeRank digit multiplies the composite values by its radix: past a bound it is left out.
+  const weights =
+    maxWeight > 0 && input.weights !== null && unweighted * (maxWeight * n + 1) <= MAX_COMPOSITES
+      ? input.weights
+      : null;
+  const plan = optimisticRules(input, weights !== null);
+  if (plan === null) return null;
+  const { digits } = plan;
+  const layout = compositeLayout(digits, n, totalTypos, weights === null ? 0 : maxWeight);
   const { candidates, anySequence } = input;
   const { presence, keptBits, keptBudget, effective } = table;
   // Levels: how many terms the words rule keeps, per presence mask, then a stable counting sort.
@@ -157,10 +166,10 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
       : null;
   const group = (level: OptimisticLevel): OptimisticGroups => {
     const composite = scratchInt32(input.size, -1);
-    const counts = scratchInt32((n + 1) * radixTypo * radixPosition, 0);
+    const counts = scratchInt32(layout.size, 0);
     // Per composite, the kept terms' typo budget (the same for every document keeping as many terms:
-    // the words rule drops terms in a fixed order).
-    const budgets = new Int32Array(counts.length);
+    // the words rule drops terms in a fixed order). Written for every composite a document has.
+    const budgets = scratchInt32(layout.size);
     const { docs: levelIds } = level;
     for (let c = 0; c < levelIds.length; c++) {
       const docId = levelIds[c] as number;
@@ -172,26 +181,35 @@ export function optimisticOrder(input: OptimisticInput): OptimisticOrder | null 
       let keptCount = 0;
       let count = 0;
       let cost = 0;
+      let weight = 0;
       for (let i = 0; i < n; i++) {
         // Arithmetic rather than branches: which terms are kept varies from one document to the next.
         const on = (kept >> i) & 1;
         keptCount += on;
         count += on * ((effective[i] as Uint8Array)[docId] as number);
+        // A sequence's positions and attributes are unknown here: no bound on those rules.
         if (viaSequence) continue;
+        if (weights !== null) weight += on * ((weights[i] as Uint16Array)[docId] as number);
         // Each occurrence sits at or after the smallest position; past the query position the cost only
         // grows with the position.
         const at = (positions[i] as Int32Array)[docId] as number;
         const position = termPositions[i] as number;
         if (on === 1 && at >= position) cost += positionCostFrom(at, position);
       }
-      const value = encodeComposite(layout, keptCount, maxTypos - count, 10 * keptCount - cost);
+      const value =
+        keptCount * layout.keptPlace +
+        (maxTypos - count) * layout.typoPlace +
+        (maxWeight * keptCount - weight) * layout.attributePlace +
+        (10 * keptCount - cost) * layout.positionPlace;
       composite[docId] = value;
       budgets[value] = maxTypos;
       counts[value] = (counts[value] as number) + 1;
     }
     // Best composite first; with a sort, each group in the sort criterion's order (else in id order).
     const { docs, starts, values, layoutAt } = groupByComposite(composite, counts, sorted?.ids ?? levelIds);
-    const keys = Array.from(values, (value) => groupKeys(digits, value, n, layout, budgets[value] as number));
+    const keys = Array.from(values, (value) =>
+      groupKeys(digits, value, n, layout, maxWeight, budgets[value] as number),
+    );
     if (sorted === null || layoutAt === null) return { docs, starts, keys, sortKey: null };
     const ascending = (first as FieldSort).ascending;
     const sortKey = (slot: number): RankingKey => ({
@@ -211,24 +229,62 @@ function popcount(bits: number): number {
   return count;
 }
 
-/** How a candidate's optimistic digits pack into one integer (see {@link encodeComposite}). */
+/** Largest number of composite values counted per level (two scratch tables of that size per grouping). */
+const MAX_COMPOSITES = 1 << 20;
+
+/**
+ * How a candidate's optimistic digits pack into one integer: the kept-term count, then the typo,
+ * attributeRank and wordPosition ranks in the order their rules come (a rule outside the optimistic ones
+ * last), so that a larger composite always means better optimistic keys. Each digit's place value (0: not
+ * encoded) and radix.
+ */
 interface CompositeLayout {
-  readonly radixTypo: number;
-  readonly radixPosition: number;
-  /** Whether the typo digit is more significant than the wordPosition digit (their rules' order). */
-  readonly typoLeads: boolean;
+  readonly keptPlace: number;
+  readonly typoPlace: number;
+  readonly attributePlace: number;
+  readonly positionPlace: number;
+  readonly typoRadix: number;
+  readonly attributeRadix: number;
+  readonly positionRadix: number;
+  /** Number of composite values. */
+  readonly size: number;
 }
 
-/** Pack the kept-term count, typo rank and wordPosition rank, most significant first. */
-function encodeComposite(
-  layout: CompositeLayout,
-  kept: number,
-  typoRank: number,
-  positionRank: number,
-): number {
-  const { radixTypo, radixPosition, typoLeads } = layout;
-  const lower = typoLeads ? typoRank * radixPosition + positionRank : positionRank * radixTypo + typoRank;
-  return kept * radixTypo * radixPosition + lower;
+/** The layout of `digits` for `n` terms (`maxWeight` 0: no attributeRank digit). */
+function compositeLayout(
+  digits: readonly Digit[],
+  n: number,
+  totalTypos: number,
+  maxWeight: number,
+): CompositeLayout {
+  const radixOf = { typo: totalTypos + 1, attributeRank: maxWeight * n + 1, wordPosition: 10 * n + 1 };
+  type Ranked = keyof typeof radixOf;
+  const ranked: Ranked[] = [];
+  for (const digit of digits)
+    if (digit in radixOf && (digit !== 'attributeRank' || maxWeight > 0)) ranked.push(digit as Ranked);
+  for (const digit of ['typo', 'wordPosition'] as const) if (!ranked.includes(digit)) ranked.push(digit);
+  const place = { typo: 0, attributeRank: 0, wordPosition: 0 };
+  let size = 1;
+  for (let d = ranked.length - 1; d >= 0; d--) {
+    const digit = ranked[d] as Ranked;
+    place[digit] = size;
+    size *= radixOf[digit];
+  }
+  return {
+    keptPlace: size,
+    typoPlace: place.typo,
+    attributePlace: place.attributeRank,
+    positionPlace: place.wordPosition,
+    typoRadix: radixOf.typo,
+    attributeRadix: radixOf.attributeRank,
+    positionRadix: radixOf.wordPosition,
+    size: size * (n + 1),
+  };
+}
+
+/** One digit of a composite (its place value 0: not encoded, read as 0). */
+function digitAt(value: number, place: number, radix: number): number {
+  return place === 0 ? 0 : Math.floor(value / place) % radix;
 }
 
 /** A group's optimistic keys, computed exactly as the leading keys compute the real ones. */
@@ -237,23 +293,23 @@ function groupKeys(
   value: number,
   n: number,
   layout: CompositeLayout,
+  maxWeight: number,
   maxTypos: number,
 ): RankingKey[] {
-  const { radixTypo, radixPosition, typoLeads } = layout;
-  const span = radixTypo * radixPosition;
-  const lower = value % span;
-  const length = (value - lower) / span;
-  const typoRank = typoLeads ? Math.floor(lower / radixPosition) : lower % radixTypo;
-  const positionRank = typoLeads ? lower % radixPosition : Math.floor(lower / radixTypo);
+  const length = Math.floor(value / layout.keptPlace);
   const keys: RankingKey[] = [];
   for (const digit of digits) {
     if (digit === 'words') keys.push(length / n);
     else if (digit === 'typo') {
-      const count = maxTypos - typoRank;
+      const count = maxTypos - digitAt(value, layout.typoPlace, layout.typoRadix);
       keys.push((maxTypos + 1 - count) / (maxTypos + 1));
+    } else if (digit === 'attributeRank' && maxWeight > 0) {
+      const max = maxWeight * length;
+      const cost = max - digitAt(value, layout.attributePlace, layout.attributeRadix);
+      keys.push((max - cost + 1) / (max + 1));
     } else if (digit === 'wordPosition') {
       const max = 10 * length;
-      const cost = max - positionRank;
+      const cost = max - digitAt(value, layout.positionPlace, layout.positionRadix);
       keys.push((max - cost + 1) / (max + 1));
     } else keys.push(1);
   }

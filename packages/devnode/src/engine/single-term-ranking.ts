@@ -3,7 +3,7 @@ import { groupByComposite } from './composite-groups.js';
 import { exactAttributeRank } from './exactness-rule.js';
 import type { IdFilter } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
-import { summaryAlone, summaryMinPosition } from './inverted-index.js';
+import { MAX_SUMMARY_WEIGHT, summaryAlone, summaryMinPosition } from './inverted-index.js';
 import type { TermMatcher } from './match-terms.js';
 import type { QueryTerm } from './query-terms.js';
 import { compareSortValues, globalScore } from './ranking-score.js';
@@ -21,6 +21,8 @@ export interface SingleTermInput {
   /** Each document's fewest typos for the term (255: absent), and the smallest position among those words. */
   readonly typos: Uint8Array;
   readonly bestPositions: Int32Array;
+  /** Each document's smallest attribute weight among those words (null: every attribute weighs the same). */
+  readonly bestWeights: Uint16Array | null;
   /**
    * Per document, the fewest typos + 1 of the term's multi-word sequences occurring in it (0: none), or
    * null without sequences. Those documents are scored from a scan when they may reach the page.
@@ -36,14 +38,14 @@ export interface SingleTermInput {
 }
 
 /** One rule's rank per document, as a small integer (higher ranks first). */
-type RuleRank = 'typo' | 'wordPosition' | 'exactness';
+type RuleRank = 'typo' | 'attributeRank' | 'wordPosition' | 'exactness';
 
 /** How a one-term query is ranked from postings: integer ranks, then optionally one presorted field. */
 interface RankPlan {
   /** Rules ranked by integers, in rule order. */
   readonly ranks: RuleRank[];
   /** Ranks computed after the typo rule (only fewest-typo words count). */
-  readonly typoBefore: Set<RuleRank>;
+  readonly typoBefore: ReadonlySet<Exclude<RuleRank, 'typo'>>;
   /** The query's first sort criterion, its position among `ranks`, and whether `ranks` from there on
    * settle the ties it leaves (one criterion, nothing but integer ranks after it). */
   readonly sort: {
@@ -56,8 +58,8 @@ interface RankPlan {
 
 /**
  * The rules as integer ranks when every relevancy rule of a one-term query before any sort is decided by
- * postings (word kept, fewest typos, smallest position, exact placement) and the sort, if any, starts
- * with a field; null otherwise (custom rules, geo sorts, attribute weights before the sort).
+ * postings (word kept, fewest typos, lightest attribute, smallest position, exact placement) and the
+ * sort, if any, starts with a field; null otherwise (custom rules, geo sorts).
  */
 function planRanks(input: SingleTermInput): RankPlan | null {
   const term = input.matcher.term;
@@ -65,7 +67,7 @@ function planRanks(input: SingleTermInput): RankPlan | null {
   if (input.matcher.marks === null || term.position !== 0) return null;
   if (scoring.rules.some((r) => r.kind === 'custom')) return null;
   const ranks: RuleRank[] = [];
-  const typoBefore = new Set<RuleRank>();
+  const typoBefore = new Set<Exclude<RuleRank, 'typo'>>();
   let typoSeen = false;
   let sortAt = -1;
   let settles = scoring.sort.length === 1;
@@ -75,10 +77,12 @@ function planRanks(input: SingleTermInput): RankPlan | null {
       case 'words':
       case 'proximity':
         break;
+      // With one weight (`['*']`) every document ranks alike.
       case 'attributeRank':
         if (input.maxWeight === 0) break;
-        if (sortAt < 0) return null;
-        settles = false;
+        if (input.maxWeight > MAX_SUMMARY_WEIGHT) return null;
+        ranks.push('attributeRank');
+        if (typoSeen) typoBefore.add('attributeRank');
         break;
       case 'sort':
         if (scoring.sort.length === 0) break;
@@ -110,6 +114,9 @@ function planRanks(input: SingleTermInput): RankPlan | null {
 // wordPosition rank (10 − cost) by smallest position; every position past the table's end costs the most.
 const POSITION_RANKS = Int32Array.from({ length: 1026 }, (_, at) => 10 - positionCostFrom(at, 0));
 
+/** Largest number of composite values counted (a scratch table of that many entries is cleared per search). */
+const MAX_COMPOSITES = 1 << 20;
+
 /** Added to an absent term's composite: the sum stays negative whatever the digits (composites are far below 2^30). */
 const UNRANKED = -(1 << 30);
 
@@ -118,7 +125,7 @@ const UNRANKED = -(1 << 30);
  * (the wordPosition rank by smallest position, the typo digit by typo count, the exactness level).
  */
 interface DigitSource {
-  readonly values: Uint8Array | Int32Array;
+  readonly values: Uint8Array | Uint16Array | Int32Array;
   readonly table: Int32Array;
 }
 
@@ -132,19 +139,22 @@ function weighted(source: DigitSource, weight: number): DigitSource {
   return { values: source.values, table: source.table.map((digit) => digit * weight) };
 }
 
-/** At most three integer ranks (typo, wordPosition, exactness): a composite always reads three sources. */
-type ThreePlaces = readonly [DigitSource, DigitSource, DigitSource];
+/**
+ * At most four integer ranks (typo, attributeRank, wordPosition, exactness): a composite always reads four
+ * sources.
+ */
+type FourPlaces = readonly [DigitSource, DigitSource, DigitSource, DigitSource];
 
 /**
  * The sources of the ranks before `split`, each scaled by its place value in the composite, padded with
- * zero digits (read through `anyValues`, one per document) to three.
+ * zero digits (read through `anyValues`, one per document) to four.
  */
 function placeValues(
   sources: readonly DigitSource[],
   radix: readonly number[],
   split: number,
   anyValues: Uint8Array,
-): ThreePlaces {
+): FourPlaces {
   const places: DigitSource[] = [];
   let weight = 1;
   for (let r = split - 1; r >= 0; r--) {
@@ -152,8 +162,8 @@ function placeValues(
     weight *= radix[r] as number;
   }
   const zero: DigitSource = { values: anyValues, table: new Int32Array(1) };
-  while (places.length < 3) places.push(zero);
-  return places as unknown as ThreePlaces;
+  while (places.length < 4) places.push(zero);
+  return places as unknown as FourPlaces;
 }
 
 // Per typo count: nothing, or (absent term) a sum no digits can lift back to 0 or above.
@@ -168,11 +178,11 @@ function compositePass(
   shifted: Int32Array,
   typos: Uint8Array,
   overBudget: Int32Array,
-  places: ThreePlaces,
+  places: FourPlaces,
   allowed: Uint8Array | null,
   listed: Int32Array | null,
 ): boolean {
-  const [a, b, c] = places;
+  const [a, b, c, d] = places;
   const aValues = a.values;
   const aTable = a.table;
   const aLast = aTable.length - 1;
@@ -182,6 +192,9 @@ function compositePass(
   const cValues = c.values;
   const cTable = c.table;
   const cLast = cTable.length - 1;
+  const dValues = d.values;
+  const dTable = d.table;
+  const dLast = dTable.length - 1;
   let over = 0;
   const visits = listed === null ? composite.length : listed.length;
   for (let k = 0; k < visits; k++) {
@@ -191,7 +204,8 @@ function compositePass(
       (PRESENCE_TERM[count] as number) +
       (aTable[Math.min(aValues[docId] as number, aLast)] as number) +
       (bTable[Math.min(bValues[docId] as number, bLast)] as number) +
-      (cTable[Math.min(cValues[docId] as number, cLast)] as number);
+      (cTable[Math.min(cValues[docId] as number, cLast)] as number) +
+      (dTable[Math.min(dValues[docId] as number, dLast)] as number);
     value |= value >> 31;
     if (allowed !== null) value |= (allowed[docId] as number) - 1;
     composite[docId] = value;
@@ -271,6 +285,15 @@ export function rankSingleTermByPostings(
       for (let count = maxTypos + 1; count < ABSENT; count++) overBudget[count] = 1;
       sources.push({ values: typos, table });
       radix.push(maxTypos + 1);
+    } else if (rank === 'attributeRank') {
+      // Digit maxWeight − weight: the lightest attribute ranks highest.
+      const values = plan.typoBefore.has('attributeRank')
+        ? input.bestWeights
+        : bestPlacements(state, input.matcher, false).weights;
+      if (values === null) return null;
+      const table = Int32Array.from({ length: input.maxWeight + 1 }, (_, weight) => input.maxWeight - weight);
+      sources.push({ values, table });
+      radix.push(input.maxWeight + 1);
     } else if (rank === 'wordPosition') {
       const values = plan.typoBefore.has('wordPosition')
         ? input.bestPositions
@@ -295,6 +318,8 @@ export function rankSingleTermByPostings(
     return value;
   };
   const size = radix.slice(0, split).reduce((a, b) => a * b, 1);
+  // One count per composite value: thousands of attribute weights would make that table too big to clear.
+  if (size > MAX_COMPOSITES) return null;
   // Once the typo rule ran, the later ranks count only fewest-typo words: a sequence costing more typos
   // than the document's own words changes nothing there.
   const typoDecidesSequences =

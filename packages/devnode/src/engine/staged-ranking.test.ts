@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './create-search-index.js';
 import type { IndexSettings, SearchQuery } from './engine-contract.js';
-import { poisonScratchArrays } from './scratch-arrays.js';
+import { poisonScratchDuringTests } from './scratch-poisoning.test-support.js';
 
 const VOCAB = [
   'batman',
@@ -72,6 +72,11 @@ const queryArb = fc.record({
     ['words', 'wordPosition', 'typo', 'exactness', 'sort'],
     // A custom rule: one-term queries take the general path, exactness included.
     ['words', 'price:asc', 'typo', 'sort', 'exactness'],
+    // Attribute weights before typo: every word of a term counts, not only its fewest-typo ones.
+    ['words', 'attributeRank', 'typo', 'proximity', 'wordPosition', 'exactness', 'sort'],
+    // Attribute weights after the sort only break its ties; a custom rule before them.
+    ['words', 'sort', 'typo', 'attributeRank', 'exactness'],
+    ['words', 'typo', 'price:desc', 'attributeRank', 'wordPosition', 'sort'],
   ) as fc.Arbitrary<string[] | undefined>,
   proximityPrecision: fc.constantFrom('byWord', 'byAttribute') as fc.Arbitrary<'byWord' | 'byAttribute'>,
   // Without facets only the count capped at maxTotalHits shows: a small cap lets split words go uncounted.
@@ -84,13 +89,12 @@ const queryArb = fc.record({
     undefined,
     ['title', 'overview'],
     ['overview', 'title'],
+    ['tags', 'overview', 'genre', 'title'],
   ) as fc.Arbitrary<string[] | undefined>,
 });
 
 describe('staged ranking', () => {
-  // Junk in reused arrays: a temporary read before it is written changes results instead of passing.
-  beforeAll(() => poisonScratchArrays(true));
-  afterAll(() => poisonScratchArrays(false));
+  poisonScratchDuringTests();
 
   it('returns exactly what a full scoring pass returns', () => {
     fc.assert(

@@ -1,7 +1,9 @@
 import { bestPlacements, type Placements } from './best-placements.js';
 import { documentsById } from './documents-by-id.js';
+import { maxAttributeWeight } from './field-paths.js';
 import type { IdFilter } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
+import { MAX_SUMMARY_WEIGHT } from './inverted-index.js';
 import { type AttributeSwitches, type KeywordCandidate, removalOrder } from './keyword-candidates.js';
 import { type LeadContext, leadingKeys, leadingLength } from './leading-keys.js';
 import { scanDocument, type TermMatcher, type TermOccurrences } from './match-terms.js';
@@ -126,6 +128,11 @@ interface PostingRankContext {
   readonly needed: number;
   readonly placements: readonly Placements[];
   readonly typos: readonly Uint8Array[];
+  /**
+   * Per term, each document's lightest attribute weight among the words the attributeRank rule counts
+   * (null: every attribute weighs the same, or no such rule).
+   */
+  readonly weights: readonly Uint16Array[] | null;
   /** The words rule's term removal order, and the terms it never removes. */
   readonly order: readonly number[];
   readonly mandatory: readonly number[];
@@ -173,7 +180,8 @@ export function rankByPostings(
   // passes over every document below are not needed to find that out.
   if (mandatory.some((i) => isNowhere(state, matchers[i] as TermMatcher)))
     return { head: [], tail: new Int32Array(0) };
-  const placements = matchers.map((m) => bestPlacements(state, m, terms.length === 1 || typoFirst));
+  const placementsBestOnly = terms.length === 1 || typoFirst;
+  const placements = matchers.map((m) => bestPlacements(state, m, placementsBestOnly));
   const context: PostingRankContext = {
     state,
     terms,
@@ -185,6 +193,7 @@ export function rankByPostings(
     needed,
     placements,
     typos: placements.map((p) => p.typos),
+    weights: attributeWeights(state, matchers, scoring, placements, placementsBestOnly),
     order,
     mandatory,
     byId: documentsById(state),
@@ -201,6 +210,34 @@ export function rankByPostings(
     context,
     matchers.map((m) => sequenceDocuments(state, m)),
   );
+}
+
+/**
+ * Per term, each document's lightest attribute weight as the attributeRank rule counts it: among every
+ * word of the term, or once the typo rule ran among its fewest-typo words (null: no such rule, or every
+ * attribute weighs the same).
+ */
+function attributeWeights(
+  state: IndexState,
+  matchers: readonly TermMatcher[],
+  scoring: ScoringContext,
+  placements: readonly Placements[],
+  placementsBestOnly: boolean,
+): Uint16Array[] | null {
+  const at = scoring.rules.findIndex((rule) => rule.kind === 'attributeRank');
+  // Postings hold weights up to a bound: heavier ones are read from documents.
+  if (at < 0 || maxAttributeWeight(state.settings.searchableAttributes) > MAX_SUMMARY_WEIGHT) return null;
+  const bestOnly = scoring.rules.slice(0, at).some((rule) => rule.kind === 'typo');
+  const weights: Uint16Array[] = [];
+  for (const [i, matcher] of matchers.entries()) {
+    const source =
+      bestOnly === placementsBestOnly
+        ? (placements[i] as Placements)
+        : bestPlacements(state, matcher, bestOnly);
+    if (source.weights === null) return null;
+    weights.push(source.weights);
+  }
+  return weights;
 }
 
 /**
@@ -256,6 +293,7 @@ function rankWithSequences(
       matcher: matchers[0] as TermMatcher,
       typos: typos[0] as Uint8Array,
       bestPositions: (placements[0] as Placements).positions,
+      bestWeights: (placements[0] as Placements).weights,
       sequenceTypos: sequences[0] ?? null,
       allows,
       scoring,
@@ -291,7 +329,17 @@ function rankWithSequences(
   const proximity = scoring.rules.some((rule) => rule.kind === 'proximity')
     ? planProximityLead(state, matchers, typos, switches, state.settings.proximityPrecision === 'byAttribute')
     : null;
-  const lead: LeadContext = { scoring, terms, matchers, maxWeight, typos, selfWord, selfDocs, proximity };
+  const lead: LeadContext = {
+    scoring,
+    terms,
+    matchers,
+    maxWeight,
+    typos,
+    weights: context.weights,
+    selfWord,
+    selfDocs,
+    proximity,
+  };
   const leadLength = leadingLength(lead);
   // When leading keys cover every rule they are the full keys: ties are then decided by internal id.
   const complete =
@@ -412,6 +460,7 @@ function rankWithSequences(
           sortFirst: scoring.sort[0]?.kind === 'field' ? scoring.sort[0] : null,
           sorted: (field, ascending) => sortedDocuments(state, field, ascending),
           maxWeight,
+          weights: context.weights,
           table,
           positions: placements.map((p) => p.positions),
           anySequence,

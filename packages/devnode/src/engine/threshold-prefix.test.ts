@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './create-search-index.js';
-import { poisonScratchArrays } from './scratch-arrays.js';
+import { poisonScratchDuringTests } from './scratch-poisoning.test-support.js';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 150);
 const WORDS = ['batman', 'robin', 'joker', 'gotham', 'batmen', 'dark', 'knight'];
@@ -10,9 +10,7 @@ const textArb = fc.array(fc.constantFrom(...WORDS), { maxLength: 5 }).map((w) =>
 const docArb = fc.record({ title: textArb, overview: textArb, genre: fc.constantFrom('action', 'drama') });
 
 describe('rankingScoreThreshold', () => {
-  // Junk in reused arrays: a temporary read before it is written changes results instead of passing.
-  beforeAll(() => poisonScratchArrays(true));
-  afterAll(() => poisonScratchArrays(false));
+  poisonScratchDuringTests();
 
   it('keeps the leading hits scoring at or above it, with their count and facets', () => {
     fc.assert(
