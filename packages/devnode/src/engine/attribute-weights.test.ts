@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './create-search-index.js';
+import { defaultSettings } from './default-settings.js';
 import type { SearchQuery } from './engine-contract.js';
 import {
   summarizeOccurrences,
@@ -40,6 +41,8 @@ const settingsArb = fc.record({
   searchableAttributes: fc
     .shuffledSubarray([...FIELDS], { minLength: 2, maxLength: 4 })
     .map((fields) => [...fields]),
+  // Typos left out in some attributes: a typo word there no longer counts.
+  typoOff: fc.subarray([...FIELDS], { maxLength: 2 }),
   rankingRules: fc.constantFrom(
     undefined,
     // Weights before typo count every word of a term; after it only the fewest-typo ones.
@@ -47,6 +50,9 @@ const settingsArb = fc.record({
     ['attributeRank', 'words', 'typo', 'sort'],
     ['words', 'typo', 'sort', 'attributeRank', 'wordPosition', 'exactness'],
     ['words', 'proximity', 'attributeRank', 'sort', 'typo'],
+    // Without exactness every rule has a leading key: they are the full keys, ties go by internal id.
+    ['words', 'typo', 'proximity', 'attributeRank', 'wordPosition', 'sort'],
+    ['words', 'typo', 'proximity', 'attributeRank', 'wordPosition', 'exactness', 'sort', 'rank:asc'],
   ) as fc.Arbitrary<string[] | undefined>,
 });
 const queryArb = fc.record({
@@ -57,9 +63,11 @@ const queryArb = fc.record({
   offset: fc.integer({ min: 0, max: 4 }),
   limit: fc.integer({ min: 1, max: 5 }),
   matchingStrategy: fc.constantFrom('last', 'all') as fc.Arbitrary<'last' | 'all'>,
+  // Searching some attributes only: occurrences elsewhere no longer count.
+  attributesToSearchOn: fc.option(fc.subarray([...FIELDS], { minLength: 1 }), { nil: undefined }),
 });
 
-describe('attribute weights ranked from postings', () => {
+describe('attribute weights and restrictions ranked from postings', () => {
   poisonScratchDuringTests();
 
   it('a posting summary keeps weight, position and the alone flag apart', () => {
@@ -79,13 +87,13 @@ describe('attribute weights ranked from postings', () => {
     );
   });
 
-  it('ranks exactly as a full scoring pass, whatever the weights and the rule order', () => {
+  it('ranks exactly as a full scoring pass, whatever the weights, restrictions and rule order', () => {
     fc.assert(
       fc.property(
         fc.array(docArb, { minLength: 8, maxLength: 40 }),
         settingsArb,
         queryArb,
-        (docs, { searchableAttributes, rankingRules }, query) => {
+        (docs, { searchableAttributes, rankingRules, typoOff }, { attributesToSearchOn, ...query }) => {
           const index = createSearchIndex({
             uid: 'weights',
             primaryKey: 'id',
@@ -95,6 +103,7 @@ describe('attribute weights ranked from postings', () => {
               // fewest-typo weights replace what those words gave.
               synonyms: { knigt: ['gotham'], batmn: ['robin'] },
               searchableAttributes,
+              typoTolerance: { ...defaultSettings().typoTolerance, disableOnAttributes: typoOff },
               ...(rankingRules === undefined ? {} : { rankingRules }),
             },
           });
@@ -102,7 +111,14 @@ describe('attribute weights ranked from postings', () => {
             docs.map((doc, id) => ({ id, ...doc })),
             { mode: 'replace' },
           );
-          const base: SearchQuery = { ...query, showRankingScoreDetails: true };
+          // Only searchable attributes may be searched on (else Meilisearch answers an error).
+          const searchOn =
+            attributesToSearchOn?.filter((field) => searchableAttributes.includes(field)) ?? [];
+          const base: SearchQuery = {
+            ...query,
+            ...(searchOn.length === 0 ? {} : { attributesToSearchOn: searchOn }),
+            showRankingScoreDetails: true,
+          };
           // A threshold of 0 keeps every hit but scores every one: the full path.
           const staged = { ...index.search(base), processingTimeMs: 0 };
           const full = { ...index.search({ ...base, rankingScoreThreshold: 0 }), processingTimeMs: 0 };
@@ -111,6 +127,62 @@ describe('attribute weights ranked from postings', () => {
       ),
       { numRuns: NUM_RUNS, seed: 20261203 },
     );
+  });
+
+  it('counts only the searched attributes (exact placements, split words, the query word itself)', () => {
+    const index = createSearchIndex({ uid: 'restricted', primaryKey: 'id' });
+    index.addDocuments(
+      [
+        { id: 0, title: 'batman robin', tagline: 'batman' },
+        { id: 1, title: 'batman' },
+        { id: 2, title: 'batmen' },
+        { id: 3, title: 'batmen', tagline: 'batman' },
+        { id: 4, title: 'batmobile' },
+        { id: 5, title: 'batmobile' },
+        { id: 6, title: 'gotham', tagline: 'bat mobile' },
+        { id: 7, title: 'joker robin gotham' },
+        { id: 8, title: 'joker robin gotham', tagline: 'robin gotham' },
+      ],
+      { mode: 'replace' },
+    );
+    const search = (q: string, limit: number, rankingRules?: string[]) => {
+      if (rankingRules !== undefined) index.updateSettings({ rankingRules });
+      const found = index.search({ q, limit, attributesToSearchOn: ['title'] });
+      return { ids: found.hits.map((hit) => hit.id), total: found.estimatedTotalHits };
+    };
+    // The tagline holding "batman" alone makes no exact match of document 0's title; "batman" only in
+    // document 3's tagline: its title's typo match ties with document 2's.
+    expect(search('batman', 1).ids).toEqual([1]);
+    expect(search('batman', 3).ids).toEqual([1, 0, 2]);
+    // "bat mobile" only in a tagline: document 6 does not match.
+    expect(search('batmobile', 1)).toEqual({ ids: [4], total: 2 });
+    // Document 8's words sit at the start of its tagline, which is not searched: it ties with document 7.
+    expect(search('robin gotham', 1).ids).toEqual([7]);
+    // Every rule keyed from postings, a custom rule last: the same answers.
+    const custom = ['words', 'typo', 'proximity', 'attributeRank', 'wordPosition', 'exactness', 'id:asc'];
+    expect(search('batman', 1, custom).ids).toEqual([1]);
+    expect(search('batman', 3, custom).ids).toEqual([1, 0, 2]);
+    expect(search('robin gotham', 1, custom).ids).toEqual([7]);
+  });
+
+  it('counts no typo match in an attribute without typos', () => {
+    const index = createSearchIndex({
+      uid: 'typo-free',
+      primaryKey: 'id',
+      settings: { typoTolerance: { ...defaultSettings().typoTolerance, disableOnAttributes: ['tagline'] } },
+    });
+    index.addDocuments(
+      [
+        { id: 0, title: 'robin joker gotham' },
+        // "gothm" matches the tagline's "gotham" with a typo, which the tagline does not allow.
+        { id: 1, title: 'robin joker gotham', tagline: 'robin gotham' },
+        { id: 2, title: 'joker', tagline: 'gotham' },
+      ],
+      { mode: 'replace' },
+    );
+    const found = index.search({ q: 'robin gothm', limit: 1 });
+    expect(found.hits.map((hit) => hit.id)).toEqual([0]);
+    expect(found.estimatedTotalHits).toBe(2);
   });
 
   it('ranks the lighter attribute first for one word and for several', () => {

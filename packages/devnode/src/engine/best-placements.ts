@@ -1,5 +1,7 @@
+import { countedSummary, type Restriction } from './attribute-restriction.js';
+import { documentsById } from './documents-by-id.js';
 import { maxAttributeWeight } from './field-paths.js';
-import type { IndexState } from './index-state.js';
+import type { IndexState, StoredDocument } from './index-state.js';
 import { summaryMinPosition, summaryMinWeight } from './inverted-index.js';
 import { markedWords, markTypos, type TermMatcher } from './match-terms.js';
 import { perRevision, remember } from './revision-cache.js';
@@ -27,12 +29,16 @@ const placementsOf = perRevision(() => new Map<string, Placements>());
 const CACHED_TERMS = 32;
 const CACHE_FROM_POSTINGS = 200_000;
 
-/** Placements from postings: in scratch arrays unless `kept` (cached past this search). */
+/**
+ * Placements from postings: in scratch arrays unless `kept` (cached past this search). Under a
+ * restriction each posting's summary is recomputed over the occurrences that count.
+ */
 function computePlacements(
   state: IndexState,
   matcher: TermMatcher,
   bestOnly: boolean,
   kept: boolean,
+  restriction: Restriction | null,
 ): Placements {
   const marks = matcher.marks as Int8Array;
   const size = state.nextInternalId;
@@ -40,13 +46,31 @@ function computePlacements(
   const positions = kept ? new Int32Array(size).fill(0x7fffffff) : scratchInt32(size, 0x7fffffff);
   const weighted = maxAttributeWeight(state.settings.searchableAttributes) > 0;
   const weights = !weighted ? null : kept ? new Uint16Array(size).fill(0xffff) : scratchUint16(size, 0xffff);
+  const byId = restriction === null ? null : documentsById(state);
   for (const wordId of markedWords(matcher)) {
     const wordTypos = markTypos(marks[wordId] as number);
     const docs = state.words.postings(wordId);
     const summaries = state.words.summaries(wordId);
+    // Views of the lists a restriction reads (making them costs, for prefixes of thousands of words).
+    const firsts = restriction === null ? docs : state.words.firstTokens(wordId);
+    const masks = restriction === null ? docs : state.words.attributeMasks(wordId);
     for (let k = 0; k < docs.length; k++) {
       const docId = docs[k] as number;
-      const summary = summaries[k] as number;
+      let summary = summaries[k] as number;
+      if (restriction !== null) {
+        const doc = (byId as readonly (StoredDocument | undefined)[])[docId];
+        const first = firsts[k] as number;
+        summary = countedSummary(
+          restriction,
+          summary,
+          masks[k] as number,
+          doc,
+          first,
+          wordTypos,
+          state.fidWeights,
+        );
+        if (summary < 0) continue;
+      }
       const position = summaryMinPosition(summary);
       const current = typos[docId] as number;
       // Fewer typos than any word seen so far: earlier placements no longer count (unless all do).
@@ -65,25 +89,34 @@ function computePlacements(
 /**
  * In one pass over the term's postings: each document's fewest typos (255: absent), and the smallest
  * position and attribute weight among its words with that many typos (or among all its words when
- * `bestOnly` is false).
+ * `bestOnly` is false), counting only the occurrences a `restriction` lets count.
  * The result is shared (callers must not modify it) and, unless cached, lives in scratch arrays: it is
  * valid for the current search only (see `withScratch`).
  *
  * @example
  * ```ts
- * const { typos, positions } = bestPlacements(state, matcher, true);
+ * const { typos, positions } = bestPlacements(state, matcher, true, null);
  * ```
  */
-export function bestPlacements(state: IndexState, matcher: TermMatcher, bestOnly: boolean): Placements {
+export function bestPlacements(
+  state: IndexState,
+  matcher: TermMatcher,
+  bestOnly: boolean,
+  restriction: Restriction | null,
+): Placements {
   // Keyed by the marked words and their marks, not the query word: a neighbour can add n-gram words.
   const marks = matcher.marks as Int8Array;
   const words = markedWords(matcher);
   // The same words have the same postings until the next write: a term below the threshold is never cached.
-  if (postingCount(state, words) < CACHE_FROM_POSTINGS)
-    return computePlacements(state, matcher, bestOnly, false);
+  // A restricted search's placements depend on its switches, which the masks name when every attribute
+  // has its own bit (ids below 31).
+  const uncachedRestriction = restriction !== null && state.fidPaths.length > 31;
+  if (uncachedRestriction || postingCount(state, words) < CACHE_FROM_POSTINGS)
+    return computePlacements(state, matcher, bestOnly, false, restriction);
   let key = bestOnly ? 'b' : 'a';
+  if (restriction !== null) key += `${restriction.countedWithoutTypos}/${restriction.countedWithTypos}`;
   for (const wordId of words) key += `,${wordId * 16 + (marks[wordId] as number)}`;
   return remember(placementsOf(state), key, CACHED_TERMS, () =>
-    computePlacements(state, matcher, bestOnly, true),
+    computePlacements(state, matcher, bestOnly, true, restriction),
   );
 }

@@ -1,6 +1,7 @@
 import type { Document, IndexSettings } from './engine-contract.js';
 import { attributeWeight, flattenDocument } from './field-paths.js';
 import {
+  attributeBit,
   createInvertedIndex,
   type InvertedIndex,
   MAX_POSITION,
@@ -225,15 +226,18 @@ export function indexWords(state: IndexState, stored: StoredDocument): void {
   forEachFirstOccurrence(state, stored, (wordId, firstToken) => {
     let minPosition = tokenPositions[firstToken] as number;
     let minWeight = weights[tokenFids[firstToken] as number] as number;
+    let attributes = attributeBit(tokenFids[firstToken] as number);
     for (let i = nextSame[firstToken] as number; i !== -1; i = nextSame[i] as number) {
       minPosition = Math.min(minPosition, tokenPositions[i] as number);
       minWeight = Math.min(minWeight, weights[tokenFids[i] as number] as number);
+      attributes |= attributeBit(tokenFids[i] as number);
     }
     state.words.add(
       wordId,
       stored.internalId,
       firstToken,
       summarizeOccurrences(minPosition, alone.includes(wordId), minWeight),
+      attributes,
     );
     state.postingCount++;
   });

@@ -39,6 +39,17 @@ export function summaryMinWeight(summary: number): number {
   return summary >>> 17;
 }
 
+/** Bit of a posting's attribute mask standing for every attribute id from 31 on. */
+export const LATER_ATTRIBUTES = 1 << 31;
+
+/**
+ * The bit of attribute `fid` in a posting's attribute mask (the attributes holding the word): one bit per
+ * attribute id below 31, {@link LATER_ATTRIBUTES} for the others.
+ */
+export function attributeBit(fid: number): number {
+  return fid < 31 ? 1 << fid : LATER_ATTRIBUTES;
+}
+
 /** Whether a posting's summary says some attribute holds the word alone. */
 export function summaryAlone(summary: number): boolean {
   return (summary & 1) === 1;
@@ -52,7 +63,7 @@ export function summaryAlone(summary: number): boolean {
  * @example
  * ```ts
  * const index = createInvertedIndex();
- * index.add(index.intern('batman'), 0, 0, summarizeOccurrences(0, false, 0));
+ * index.add(index.intern('batman'), 0, 0, summarizeOccurrences(0, false, 0), attributeBit(0));
  * index.wordsWithPrefix('bat'); // [id of 'batman']
  * ```
  */
@@ -65,9 +76,10 @@ export interface InvertedIndex {
   readonly size: number;
   /**
    * Record that a document contains a word, first at token index `firstToken` of its token arrays;
-   * `summary` is {@link summarizeOccurrences} of the word in that document.
+   * `summary` is {@link summarizeOccurrences} of the word in that document, `attributes` the mask of the
+   * attributes holding it (see {@link attributeBit}).
    */
-  add(wordId: number, docId: number, firstToken: number, summary: number): void;
+  add(wordId: number, docId: number, firstToken: number, summary: number, attributes: number): void;
   /** Record that a document no longer contains a word (lazy removal: see {@link compactStale}). */
   remove(wordId: number, docId: number): void;
   /**
@@ -81,6 +93,8 @@ export interface InvertedIndex {
   firstTokens(wordId: number): Int32Array;
   /** Per posting (same order as {@link postings}), the word's occurrence summary in that document. */
   summaries(wordId: number): Int32Array;
+  /** Per posting (same order as {@link postings}), the mask of the attributes holding the word. */
+  attributeMasks(wordId: number): Int32Array;
   /** Word ids starting with a prefix. */
   wordsWithPrefix(prefix: string): number[];
   /** Visit words within `budget` edits of `query` (see {@link createInvertedIndex}). */
@@ -99,25 +113,28 @@ export interface InvertedIndex {
 const EMPTY = new Int32Array(0);
 
 /**
- * One word's postings in parallel typed arrays (document id, first token, summary), grown by doubling:
- * about half the memory of three JS number arrays, and cheaper to scan.
+ * One word's postings in parallel typed arrays (document id, first token, summary, attribute mask), grown
+ * by doubling: about half the memory of JS number arrays, and cheaper to scan.
  */
 class PostingList {
   #docs = new Int32Array(2);
   #firsts = new Int32Array(2);
   #summaries = new Int32Array(2);
+  #masks = new Int32Array(2);
   #length = 0;
 
-  push(docId: number, firstToken: number, summary: number): void {
+  push(docId: number, firstToken: number, summary: number, attributes: number): void {
     if (this.#length === this.#docs.length) {
       const capacity = this.#length * 2;
       this.#docs = grown(this.#docs, capacity);
       this.#firsts = grown(this.#firsts, capacity);
       this.#summaries = grown(this.#summaries, capacity);
+      this.#masks = grown(this.#masks, capacity);
     }
     this.#docs[this.#length] = docId;
     this.#firsts[this.#length] = firstToken;
     this.#summaries[this.#length] = summary;
+    this.#masks[this.#length] = attributes;
     this.#length++;
   }
 
@@ -129,6 +146,7 @@ class PostingList {
       this.#docs[kept] = this.#docs[k] as number;
       this.#firsts[kept] = this.#firsts[k] as number;
       this.#summaries[kept] = this.#summaries[k] as number;
+      this.#masks[kept] = this.#masks[k] as number;
       kept++;
     }
     const dropped = this.#length - kept;
@@ -146,6 +164,10 @@ class PostingList {
 
   summaries(): Int32Array {
     return this.#summaries.subarray(0, this.#length);
+  }
+
+  attributeMasks(): Int32Array {
+    return this.#masks.subarray(0, this.#length);
   }
 }
 
@@ -198,8 +220,8 @@ export function createInvertedIndex(): InvertedIndex {
     get size() {
       return words.length;
     },
-    add(wordId, docId, firstToken, summary) {
-      (lists[wordId] as PostingList).push(docId, firstToken, summary);
+    add(wordId, docId, firstToken, summary, attributes) {
+      (lists[wordId] as PostingList).push(docId, firstToken, summary, attributes);
     },
     remove(wordId, docId) {
       stale[wordId] = (stale[wordId] ?? 0) + 1;
@@ -229,6 +251,7 @@ export function createInvertedIndex(): InvertedIndex {
     postings: (wordId) => lists[wordId]?.docIds() ?? EMPTY,
     firstTokens: (wordId) => lists[wordId]?.firstTokens() ?? EMPTY,
     summaries: (wordId) => lists[wordId]?.summaries() ?? EMPTY,
+    attributeMasks: (wordId) => lists[wordId]?.attributeMasks() ?? EMPTY,
     wordsWithPrefix(prefix) {
       const vocab = vocabulary();
       const out: number[] = [];

@@ -1,3 +1,4 @@
+import { occurrenceCounts, type Restriction } from './attribute-restriction.js';
 import { exactAttributeRank } from './exactness-rule.js';
 import type { FieldRange, StoredDocument } from './index-state.js';
 import { markTypos, type TermMatcher } from './match-terms.js';
@@ -20,6 +21,8 @@ export interface LeadContext {
    * needs a scan).
    */
   readonly weights: readonly Uint16Array[] | null;
+  /** The search's attribute switches when some attribute is left out or without typos (else null). */
+  readonly restriction: Restriction | null;
   /** Word id of a one-term query's own word (-1 if unknown) and the documents holding it. */
   readonly selfWord: number;
   readonly selfDocs: Uint8Array | null;
@@ -39,6 +42,7 @@ function positionCostOf(
   position: number,
   typos: number,
   budget: number,
+  restriction: Restriction | null,
 ): number {
   const marks = matcher.marks as Int8Array;
   const { tokenWords, tokenPositions } = doc;
@@ -47,11 +51,14 @@ function positionCostOf(
   const fields = doc.fields;
   for (let f = 0; f < fields.length; f++) {
     const field = fields[f] as FieldRange;
+    // A left-out attribute is skipped whole (the per-token check below would skip each of its tokens).
+    if (restriction !== null && restriction.searched[field.fid] !== 1) continue;
     for (let j = field.start; j < field.end; j++) {
       const at = tokenPositions[j] as number;
       if (at >= cutoff) break;
       const m = marks[tokenWords[j] as number] ?? 0;
       if (m === 0 || (typos >= 0 && markTypos(m) !== typos)) continue;
+      if (restriction !== null && !occurrenceCounts(restriction, field.fid, markTypos(m))) continue;
       const cost = positionCost(Math.abs(bucketedPosition(at) - position));
       if (cost < best) best = cost;
       if (at >= position) break;
@@ -98,7 +105,9 @@ function singleTermExactness(lead: LeadContext, doc: StoredDocument, typoRan: bo
     const target = bucketedPosition(term.position);
     const { tokenWords, tokenPositions } = doc;
     let found = false;
-    for (const field of doc.fields) {
+    // The query word itself has no typo: only left-out attributes do not count.
+    const fields = lead.restriction === null ? doc.fields : doc.fields.filter((f) => searchedIn(lead, f));
+    for (const field of fields) {
       for (let i = field.start; i < field.end && !found; i++) {
         const position = bucketedPosition(tokenPositions[i] as number);
         if (position > target) break;
@@ -108,11 +117,16 @@ function singleTermExactness(lead: LeadContext, doc: StoredDocument, typoRan: bo
     }
     if (found) {
       matchType = 'matchesStart';
-      for (const field of doc.fields)
+      for (const field of fields)
         if (field.end - field.start === 1 && tokenWords[field.start] === self) matchType = 'exactMatch';
     }
   }
   return globalScore([exactAttributeRank(matchType), { rank: hasSelf ? 2 : 1, maxRank: 2 }]);
+}
+
+/** Whether the search looks in this attribute. */
+function searchedIn(lead: LeadContext, field: FieldRange): boolean {
+  return lead.restriction === null || lead.restriction.searched[field.fid] === 1;
 }
 
 /** A document's keys written in place: a fixed backing array and a length (no allocation per document). */
@@ -201,6 +215,7 @@ export function leadingKeys(
             (terms[i] as QueryTerm).position,
             best,
             budget - cost,
+            lead.restriction,
           );
           if (cost > budget) return null;
         }

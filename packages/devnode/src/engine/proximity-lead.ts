@@ -1,3 +1,4 @@
+import { occurrenceCounts, type Restriction, restrictionOf } from './attribute-restriction.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import type { AttributeSwitches } from './keyword-candidates.js';
 import { markTypos, scanDocument, type TermMatcher, type TermOccurrences } from './match-terms.js';
@@ -31,6 +32,8 @@ export interface ProximityLead {
   /** Per term, its words per document (built only for pivot terms). */
   readonly byDocument: readonly (TermWordsByDocument | null)[];
   readonly switches: AttributeSwitches;
+  /** The switches when some attribute is left out or without typos (else null: every occurrence counts). */
+  readonly restriction: Restriction | null;
 }
 
 /**
@@ -63,7 +66,7 @@ export function planProximityLead(
     const pivot = pair.pivotIsLeft ? pair.left : pair.right;
     byDocument[pivot] ??= termWordsByDocument(state, matchers[pivot] as TermMatcher);
   }
-  return { terms, matchers, typos, pairs, byDocument, switches };
+  return { terms, matchers, typos, pairs, byDocument, switches, restriction: restrictionOf(switches) };
 }
 
 /** The cheapest cost (0..3) of one pair in one document, walking the pivot term's occurrences. */
@@ -77,6 +80,7 @@ function pairCost(lead: ProximityLead, doc: StoredDocument, pair: PairPlan, typo
   const pivotTypos = typoRan ? ((lead.typos[pivot] as Uint8Array)[docId] as number) : -1;
   const otherTypos = typoRan ? ((lead.typos[other] as Uint8Array)[docId] as number) : -1;
   const byDocument = lead.byDocument[pivot] as TermWordsByDocument;
+  const { restriction } = lead;
   const { tokenWords, tokenFids, tokenPositions, nextSame } = doc;
   const n = tokenWords.length;
   // Positions strictly grow within an attribute: tokens further than this cannot be within 3 positions.
@@ -88,12 +92,14 @@ function pairCost(lead: ProximityLead, doc: StoredDocument, pair: PairPlan, typo
     if (pivotTypos >= 0 && markTypos(mark) !== pivotTypos) continue;
     for (let k = byDocument.firstToken[e] as number; k !== -1; k = nextSame[k] as number) {
       const fid = tokenFids[k] as number;
+      if (restriction !== null && !occurrenceCounts(restriction, fid, markTypos(mark))) continue;
       const from = Math.max(0, k - before);
       const to = Math.min(n - 1, k + after);
       for (let j = from; j <= to; j++) {
         if (tokenFids[j] !== fid) continue;
         const otherMark = otherMarks[tokenWords[j] as number] ?? 0;
         if (otherMark === 0 || (otherTypos >= 0 && markTypos(otherMark) !== otherTypos)) continue;
+        if (restriction !== null && !occurrenceCounts(restriction, fid, markTypos(otherMark))) continue;
         const l = pair.pivotIsLeft ? k : j;
         const r = pair.pivotIsLeft ? j : k;
         const lPos = tokenPositions[l] as number;

@@ -1,3 +1,4 @@
+import { countedSummary, type Restriction } from './attribute-restriction.js';
 import { ABSENT, bestPlacements } from './best-placements.js';
 import { groupByComposite } from './composite-groups.js';
 import { exactAttributeRank } from './exactness-rule.js';
@@ -23,6 +24,8 @@ export interface SingleTermInput {
   readonly bestPositions: Int32Array;
   /** Each document's smallest attribute weight among those words (null: every attribute weighs the same). */
   readonly bestWeights: Uint16Array | null;
+  /** The search's attribute switches when some attribute is left out or without typos (else null). */
+  readonly restriction: Restriction | null;
   /**
    * Per document, the fewest typos + 1 of the term's multi-word sequences occurring in it (0: none), or
    * null without sequences. Those documents are scored from a scan when they may reach the page.
@@ -140,34 +143,43 @@ function weighted(source: DigitSource, weight: number): DigitSource {
 }
 
 /**
- * At most four integer ranks (typo, attributeRank, wordPosition, exactness): a composite always reads four
- * sources.
+ * How a composite is summed: one table by typo count (an absent term's sum no digits can lift back to 0
+ * or above, plus the typo digit when it is part of the composite), and at most three other integer ranks
+ * (attributeRank, wordPosition, exactness), padded with zero digits.
  */
-type FourPlaces = readonly [DigitSource, DigitSource, DigitSource, DigitSource];
+interface Places {
+  readonly byTypos: Int32Array;
+  readonly others: readonly [DigitSource, DigitSource, DigitSource];
+}
 
 /**
- * The sources of the ranks before `split`, each scaled by its place value in the composite, padded with
- * zero digits (read through `anyValues`, one per document) to four.
+ * The sources of the ranks before `split`, each scaled by its place value in the composite: the one read
+ * by typo count (`typos`) folded into the per-count table, the others padded with zero digits to three.
  */
 function placeValues(
   sources: readonly DigitSource[],
   radix: readonly number[],
   split: number,
-  anyValues: Uint8Array,
-): FourPlaces {
-  const places: DigitSource[] = [];
+  typos: Uint8Array,
+): Places {
+  const byTypos = Int32Array.from({ length: 256 }, (_, count) => (count === ABSENT ? UNRANKED : 0));
+  const others: DigitSource[] = [];
   let weight = 1;
   for (let r = split - 1; r >= 0; r--) {
-    places.unshift(weighted(sources[r] as DigitSource, weight));
+    const place = weighted(sources[r] as DigitSource, weight);
     weight *= radix[r] as number;
+    if (place.values !== typos) {
+      others.unshift(place);
+      continue;
+    }
+    const last = place.table.length - 1;
+    for (let count = 0; count < ABSENT; count++)
+      byTypos[count] = (byTypos[count] as number) + (place.table[Math.min(count, last)] as number);
   }
-  const zero: DigitSource = { values: anyValues, table: new Int32Array(1) };
-  while (places.length < 4) places.push(zero);
-  return places as unknown as FourPlaces;
+  const zero: DigitSource = { values: typos, table: new Int32Array(1) };
+  while (others.length < 3) others.push(zero);
+  return { byTypos, others: others as unknown as Places['others'] };
 }
-
-// Per typo count: nothing, or (absent term) a sum no digits can lift back to 0 or above.
-const PRESENCE_TERM = Int32Array.from({ length: 256 }, (_, count) => (count === ABSENT ? UNRANKED : 0));
 
 /**
  * Every document's composite (−1: absent or filtered out) and `shifted[composite + 1]` counts, in one
@@ -178,11 +190,12 @@ function compositePass(
   shifted: Int32Array,
   typos: Uint8Array,
   overBudget: Int32Array,
-  places: FourPlaces,
+  places: Places,
   allowed: Uint8Array | null,
   listed: Int32Array | null,
 ): boolean {
-  const [a, b, c, d] = places;
+  const [a, b, c] = places.others;
+  const { byTypos } = places;
   const aValues = a.values;
   const aTable = a.table;
   const aLast = aTable.length - 1;
@@ -192,20 +205,16 @@ function compositePass(
   const cValues = c.values;
   const cTable = c.table;
   const cLast = cTable.length - 1;
-  const dValues = d.values;
-  const dTable = d.table;
-  const dLast = dTable.length - 1;
   let over = 0;
   const visits = listed === null ? composite.length : listed.length;
   for (let k = 0; k < visits; k++) {
     const docId = listed === null ? k : (listed[k] as number);
     const count = typos[docId] as number;
     let value =
-      (PRESENCE_TERM[count] as number) +
+      (byTypos[count] as number) +
       (aTable[Math.min(aValues[docId] as number, aLast)] as number) +
       (bTable[Math.min(bValues[docId] as number, bLast)] as number) +
-      (cTable[Math.min(cValues[docId] as number, cLast)] as number) +
-      (dTable[Math.min(dValues[docId] as number, dLast)] as number);
+      (cTable[Math.min(cValues[docId] as number, cLast)] as number);
     value |= value >> 31;
     if (allowed !== null) value |= (allowed[docId] as number) - 1;
     composite[docId] = value;
@@ -240,9 +249,26 @@ function exactnessLevels(input: SingleTermInput, bestOnly: boolean): { levels: U
   if (self < 0) return { levels, count: order.length };
   const docs = state.words.postings(self);
   const summaries = state.words.summaries(self);
+  const firsts = state.words.firstTokens(self);
+  const masks = state.words.attributeMasks(self);
+  const { restriction } = input;
   for (let k = 0; k < docs.length; k++) {
     const docId = docs[k] as number;
-    const summary = summaries[k] as number;
+    let summary = summaries[k] as number;
+    if (restriction !== null) {
+      // Held only in attributes that do not count: the document does not hold the word for this search.
+      const doc = input.docs[docId];
+      summary = countedSummary(
+        restriction,
+        summary,
+        masks[k] as number,
+        doc,
+        firsts[k] as number,
+        0,
+        state.fidWeights,
+      );
+      if (summary < 0) continue;
+    }
     // Once the typo rule ran, a document whose best match has typos keeps no exact word.
     const eligible = !(bestOnly && typos[docId] !== 0);
     const atStart = eligible && summaryMinPosition(summary) === 0;
@@ -289,7 +315,7 @@ export function rankSingleTermByPostings(
       // Digit maxWeight − weight: the lightest attribute ranks highest.
       const values = plan.typoBefore.has('attributeRank')
         ? input.bestWeights
-        : bestPlacements(state, input.matcher, false).weights;
+        : bestPlacements(state, input.matcher, false, input.restriction).weights;
       if (values === null) return null;
       const table = Int32Array.from({ length: input.maxWeight + 1 }, (_, weight) => input.maxWeight - weight);
       sources.push({ values, table });
@@ -297,7 +323,7 @@ export function rankSingleTermByPostings(
     } else if (rank === 'wordPosition') {
       const values = plan.typoBefore.has('wordPosition')
         ? input.bestPositions
-        : bestPlacements(state, input.matcher, false).positions;
+        : bestPlacements(state, input.matcher, false, input.restriction).positions;
       sources.push({ values, table: POSITION_RANKS });
       radix.push(11);
     } else {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './create-search-index.js';
+import { defaultSettings } from './default-settings.js';
 import type { IndexSettings, SearchQuery } from './engine-contract.js';
 import { poisonScratchDuringTests } from './scratch-poisoning.test-support.js';
 
@@ -91,6 +92,11 @@ const queryArb = fc.record({
     ['overview', 'title'],
     ['tags', 'overview', 'genre', 'title'],
   ) as fc.Arbitrary<string[] | undefined>,
+  // Restrictions: occurrences outside the searched attributes, or typo words in typo-free ones, do not count.
+  attributesToSearchOn: fc.constantFrom(undefined, ['title'], ['overview', 'tags']) as fc.Arbitrary<
+    string[] | undefined
+  >,
+  typoOff: fc.constantFrom<string[][]>([], ['overview']),
 });
 
 describe('staged ranking', () => {
@@ -101,7 +107,22 @@ describe('staged ranking', () => {
       fc.property(
         docsArb,
         queryArb,
-        (docs, { rankingRules, proximityPrecision, maxTotalHits, searchableAttributes, ...query }) => {
+        (
+          docs,
+          {
+            rankingRules,
+            proximityPrecision,
+            maxTotalHits,
+            searchableAttributes,
+            typoOff,
+            attributesToSearchOn,
+            ...query
+          },
+        ) => {
+          // Only searchable attributes may be searched on (else Meilisearch answers an error).
+          const searchOn = attributesToSearchOn?.filter(
+            (field) => searchableAttributes === undefined || searchableAttributes.includes(field),
+          );
           const index = createSearchIndex({
             uid: 'staged',
             primaryKey: 'id',
@@ -112,6 +133,7 @@ describe('staged ranking', () => {
               sortableAttributes: ['price', 'genre'],
               ...(rankingRules === undefined ? {} : { rankingRules }),
               ...(searchableAttributes === undefined ? {} : { searchableAttributes }),
+              typoTolerance: { ...defaultSettings().typoTolerance, disableOnAttributes: typoOff },
             },
           });
           index.addDocuments(
@@ -120,6 +142,7 @@ describe('staged ranking', () => {
           );
           const base: SearchQuery = {
             ...query,
+            ...(searchOn === undefined || searchOn.length === 0 ? {} : { attributesToSearchOn: searchOn }),
             showRankingScore: true,
             showRankingScoreDetails: true,
           };
@@ -128,7 +151,7 @@ describe('staged ranking', () => {
           const full = { ...index.search({ ...base, rankingScoreThreshold: 0 }), processingTimeMs: 0 };
           expect(staged).toEqual(full);
           // Without details shown, the page keeps the scores ranking gave it: the same ones.
-          const scoresOnly = index.search({ ...query, showRankingScore: true });
+          const scoresOnly = index.search({ ...base, showRankingScoreDetails: false });
           expect(scoresOnly.hits).toEqual(staged.hits.map(({ _rankingScoreDetails, ...hit }) => hit));
         },
       ),

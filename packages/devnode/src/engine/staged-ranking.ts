@@ -1,3 +1,4 @@
+import { countedSummary, type Restriction, restrictionOf } from './attribute-restriction.js';
 import { bestPlacements, type Placements } from './best-placements.js';
 import { documentsById } from './documents-by-id.js';
 import { maxAttributeWeight } from './field-paths.js';
@@ -6,7 +7,7 @@ import type { IndexState, StoredDocument } from './index-state.js';
 import { MAX_SUMMARY_WEIGHT } from './inverted-index.js';
 import { type AttributeSwitches, type KeywordCandidate, removalOrder } from './keyword-candidates.js';
 import { type LeadContext, leadingKeys, leadingLength } from './leading-keys.js';
-import { scanDocument, type TermMatcher, type TermOccurrences } from './match-terms.js';
+import { scanDocument, type TermMatcher, type TermOccurrences, type WordSequence } from './match-terms.js';
 import { optimisticOrder, walkGroups } from './optimistic-order.js';
 import { planProximityLead } from './proximity-lead.js';
 import type { ParsedQuery, QueryTerm } from './query-terms.js';
@@ -28,30 +29,44 @@ import { markSequenceDocuments, termPostingCount } from './term-occurrences.js';
 import { buildTermTable, MAX_TABLE_TERMS } from './term-table.js';
 
 /**
- * Whether postings decide which documents match single-word terms and with how many typos: no stale
- * postings, every attribute searched and typo-tolerant, no phrases, no negations.
+ * Whether postings decide which documents match single-word terms and with how many typos (under an
+ * attribute restriction, through each posting's occurrences): no stale postings, no phrases, no negations.
  */
-function isPostingExact(
-  state: IndexState,
-  query: ParsedQuery,
-  matchers: readonly TermMatcher[],
-  switches: AttributeSwitches,
-): boolean {
+function isPostingExact(state: IndexState, query: ParsedQuery, matchers: readonly TermMatcher[]): boolean {
   if (state.staleCount !== 0 || query.negativeWords.length > 0 || query.negativePhrases.length > 0)
     return false;
-  for (let fid = 0; fid < switches.searched.length; fid++)
-    if (switches.searched[fid] !== 1 || switches.typoAllowed[fid] !== 1) return false;
   return matchers.every((m) => m.marks !== null);
 }
 
 /**
  * Per document, the fewest typos + 1 of the term's multi-word sequences occurring in it (0: none; postings
- * are exact here), or null without sequences.
+ * are exact here), or null without sequences. Under an attribute restriction only occurrences in the
+ * attributes that count are kept: each document found is scanned again for them.
  */
-function sequenceDocuments(state: IndexState, matcher: TermMatcher): Uint8Array | null {
+function sequenceDocuments(
+  state: IndexState,
+  matcher: TermMatcher,
+  restriction: Restriction | null,
+): Uint8Array | null {
   if (matcher.sequences.length === 0) return null;
   const marks = scratchUint8(state.nextInternalId, 0);
   for (const sequence of matcher.sequences) markSequenceDocuments(state, sequence, marks);
+  if (restriction === null) return marks;
+  const byId = documentsById(state);
+  const alone = matcher.sequences.map((sequence) => ({ ...matcher, marks: null, sequences: [sequence] }));
+  for (let docId = 0; docId < marks.length; docId++) {
+    if (marks[docId] === 0) continue;
+    const doc = byId[docId];
+    let fewest = 0;
+    if (doc !== undefined) {
+      const found = scanDocument(doc, alone, restriction.searched, restriction.typoAllowed);
+      found.forEach((occurrences, q) => {
+        const mark = (matcher.sequences[q] as WordSequence).typos + 1;
+        if (occurrences.occurrences.length > 0 && (fewest === 0 || mark < fewest)) fewest = mark;
+      });
+    }
+    marks[docId] = fewest;
+  }
   return marks;
 }
 
@@ -133,6 +148,8 @@ interface PostingRankContext {
    * (null: every attribute weighs the same, or no such rule).
    */
   readonly weights: readonly Uint16Array[] | null;
+  /** The search's attribute switches when some attribute is left out or without typos (else null). */
+  readonly restriction: Restriction | null;
   /** The words rule's term removal order, and the terms it never removes. */
   readonly order: readonly number[];
   readonly mandatory: readonly number[];
@@ -167,8 +184,8 @@ export function rankByPostings(
   countUpTo: number,
 ): StagedRanking | null {
   const { terms } = query;
-  if (needed <= 0 || terms.length > MAX_TABLE_TERMS || !isPostingExact(state, query, matchers, switches))
-    return null;
+  if (needed <= 0 || terms.length > MAX_TABLE_TERMS || !isPostingExact(state, query, matchers)) return null;
+  const restriction = restrictionOf(switches);
   // Each term's fewest typos and smallest positions (counting only fewest-typo words once the typo rule
   // ran, as the wordPosition rule does) come from one pass over its postings.
   const ruleAt = (kind: RankingRule['kind']): number => scoring.rules.findIndex((rule) => rule.kind === kind);
@@ -181,7 +198,7 @@ export function rankByPostings(
   if (mandatory.some((i) => isNowhere(state, matchers[i] as TermMatcher)))
     return { head: [], tail: new Int32Array(0) };
   const placementsBestOnly = terms.length === 1 || typoFirst;
-  const placements = matchers.map((m) => bestPlacements(state, m, placementsBestOnly));
+  const placements = matchers.map((m) => bestPlacements(state, m, placementsBestOnly, restriction));
   const context: PostingRankContext = {
     state,
     terms,
@@ -193,7 +210,8 @@ export function rankByPostings(
     needed,
     placements,
     typos: placements.map((p) => p.typos),
-    weights: attributeWeights(state, matchers, scoring, placements, placementsBestOnly),
+    weights: attributeWeights(state, matchers, scoring, placements, placementsBestOnly, restriction),
+    restriction,
     order,
     mandatory,
     byId: documentsById(state),
@@ -208,8 +226,37 @@ export function rankByPostings(
   }
   return rankWithSequences(
     context,
-    matchers.map((m) => sequenceDocuments(state, m)),
+    matchers.map((m) => sequenceDocuments(state, m, restriction)),
   );
+}
+
+/** 1 for the documents holding the word itself (under a restriction, in an attribute that counts). */
+function documentsHolding(state: IndexState, wordId: number, restriction: Restriction | null): Uint8Array {
+  const held = scratchUint8(state.nextInternalId, 0);
+  const docs = state.words.postings(wordId);
+  if (restriction === null) {
+    for (const docId of docs) held[docId] = 1;
+    return held;
+  }
+  const summaries = state.words.summaries(wordId);
+  const masks = state.words.attributeMasks(wordId);
+  const firsts = state.words.firstTokens(wordId);
+  const byId = documentsById(state);
+  for (let k = 0; k < docs.length; k++) {
+    const docId = docs[k] as number;
+    const summary = summaries[k] as number;
+    const counted = countedSummary(
+      restriction,
+      summary,
+      masks[k] as number,
+      byId[docId],
+      firsts[k] as number,
+      0,
+      state.fidWeights,
+    );
+    held[docId] = counted < 0 ? 0 : 1;
+  }
+  return held;
 }
 
 /**
@@ -223,6 +270,7 @@ function attributeWeights(
   scoring: ScoringContext,
   placements: readonly Placements[],
   placementsBestOnly: boolean,
+  restriction: Restriction | null,
 ): Uint16Array[] | null {
   const at = scoring.rules.findIndex((rule) => rule.kind === 'attributeRank');
   // Postings hold weights up to a bound: heavier ones are read from documents.
@@ -233,7 +281,7 @@ function attributeWeights(
     const source =
       bestOnly === placementsBestOnly
         ? (placements[i] as Placements)
-        : bestPlacements(state, matcher, bestOnly);
+        : bestPlacements(state, matcher, bestOnly, restriction);
     if (source.weights === null) return null;
     weights.push(source.weights);
   }
@@ -286,7 +334,7 @@ function rankWithSequences(
   sequences: readonly (Uint8Array | null)[],
 ): StagedRanking | null {
   const { state, terms, matchers, switches, allows, scoring, maxWeight, needed } = context;
-  const { placements, typos, order, mandatory, byId } = context;
+  const { placements, typos, order, mandatory, byId, restriction } = context;
   if (terms.length === 1) {
     const single = rankSingleTermByPostings({
       state,
@@ -294,6 +342,7 @@ function rankWithSequences(
       typos: typos[0] as Uint8Array,
       bestPositions: (placements[0] as Placements).positions,
       bestWeights: (placements[0] as Placements).weights,
+      restriction,
       sequenceTypos: sequences[0] ?? null,
       allows,
       scoring,
@@ -321,11 +370,7 @@ function rankWithSequences(
     : null;
   const table = buildTermTable(terms, typos, sequences, order, state.nextInternalId, listed);
   const selfWord = terms.length === 1 ? state.words.lookup((terms[0] as QueryTerm).word) : -1;
-  let selfDocs: Uint8Array | null = null;
-  if (selfWord >= 0) {
-    selfDocs = scratchUint8(state.nextInternalId, 0);
-    for (const docId of state.words.postings(selfWord)) selfDocs[docId] = 1;
-  }
+  const selfDocs = selfWord >= 0 ? documentsHolding(state, selfWord, restriction) : null;
   const proximity = scoring.rules.some((rule) => rule.kind === 'proximity')
     ? planProximityLead(state, matchers, typos, switches, state.settings.proximityPrecision === 'byAttribute')
     : null;
@@ -336,6 +381,7 @@ function rankWithSequences(
     maxWeight,
     typos,
     weights: context.weights,
+    restriction,
     selfWord,
     selfDocs,
     proximity,
