@@ -8,7 +8,8 @@
 //   --base DIR      a devnode package directory whose dist/ is already built
 //   --http          search through one devnode process per build instead of in this process
 //   --shapes        instead of the bench mix, a few queries of each shape the mix leaves out (distinct,
-//                   negations, score thresholds, whole-index facets), reported shape by shape
+//                   negations, score thresholds with and without a sort, whole-index facets,
+//                   attributesToSearchOn), reported shape by shape
 //   --settings JSON settings applied on top of the corpus's own (e.g. attribute weights)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync } from 'node:fs';
@@ -69,6 +70,8 @@ const SHAPES = {
   threshold: (q) => ({ q, rankingScoreThreshold: 0.5 }),
   facetsOfAll: () => ({ facets: ['genres', 'year', 'price', 'rating'] }),
   facetsStar: (q) => ({ q, facets: ['*'] }),
+  searchOn: (q) => ({ q, attributesToSearchOn: ['overview'] }),
+  thresholdSorted: (q) => ({ q, rankingScoreThreshold: 0.99, sort: ['year:asc'] }),
 };
 const SHAPE_WORDS = ['dra', 'mor', 'gon stel'];
 const shaped = args.includes('--shapes')

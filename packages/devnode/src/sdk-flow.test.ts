@@ -124,6 +124,37 @@ describe('official meilisearch SDK against a devnode process', () => {
     expect((await shop.getStats()).fieldDistribution).toEqual({ color: 3, model: 2, name: 3, sku: 3 });
   });
 
+  it('ranks by attribute weights and honours attribute restrictions over HTTP', async () => {
+    const films = client.index<{ id: number; title: string; tagline: string; overview: string }>('films');
+    await client.createIndex('films', { primaryKey: 'id' }).waitTask();
+    const configured = await films
+      .updateSettings({
+        searchableAttributes: ['title', 'tagline', 'overview'],
+        typoTolerance: { disableOnAttributes: ['tagline'] },
+      })
+      .waitTask();
+    expect(configured.status).toBe('succeeded');
+    await films
+      .addDocuments([
+        { id: 1, title: 'Gotham nights', tagline: 'a city', overview: 'batman returns to the city' },
+        { id: 2, title: 'City lights', tagline: 'batman rises', overview: 'a quiet city' },
+        { id: 3, title: 'Batman forever', tagline: 'masks', overview: 'robin joins' },
+        { id: 4, title: 'Robin', tagline: 'batmen everywhere', overview: 'no one else' },
+      ])
+      .waitTask();
+    const ids = (hits: { id: number }[]) => hits.map((hit) => hit.id);
+    // The title weighs most, then the tagline, then the overview.
+    expect(ids((await films.search('batman')).hits)).toEqual([3, 2, 1]);
+    const inOverview = await films.search('batman', { attributesToSearchOn: ['overview'] });
+    expect(ids(inOverview.hits)).toEqual([1]);
+    // "batmen" is a typo of "batman": not in the tagline, where typos are off.
+    const typo = await films.search('batmen', { attributesToSearchOn: ['tagline'] });
+    expect(ids(typo.hits)).toEqual([4]);
+    const loose = await films.search('batmn', { showRankingScoreDetails: true });
+    expect(ids(loose.hits)).toEqual([3, 1]);
+    expect(loose.hits[0]?._rankingScoreDetails?.attributeRank?.score).toBe(1);
+  });
+
   it('manages keys; a tenant key with limited actions is refused elsewhere', async () => {
     const key = await client.createKey({
       name: 'tenant-search',

@@ -16,7 +16,7 @@ import { type ParsedQuery, parseQuery } from './query-terms.js';
 import { parseRankingRules } from './ranking-rules.js';
 import { perRevision } from './revision-cache.js';
 import { compareScored, type ScoredDocument, type ScoringContext, scoreDocument } from './score-document.js';
-import { withScratch } from './scratch-arrays.js';
+import { scratchUint8, withScratch } from './scratch-arrays.js';
 import { selectTop } from './select-top.js';
 import { assertSortable, parseSortCriterion, type SortCriterion } from './sort-criteria.js';
 import { rankByPostings } from './staged-ranking.js';
@@ -79,6 +79,14 @@ export interface KeywordRanking {
   readonly withDetails: (hit: ScoredDocument) => ScoredDocument;
 }
 
+/** How {@link rankKeyword} departs from the query for the rankings a score threshold is built from. */
+export interface KeywordVariant {
+  /** Rank by the relevancy rules alone (no sort, no custom rule: none of them counts in a score). */
+  readonly relevancyOnly?: boolean;
+  /** 1 for the documents left out whatever they match (null: none). */
+  readonly outside?: Uint8Array | null;
+}
+
 /**
  * The keyword (full-text or placeholder) ranking of every matching document, best first. With `staged`,
  * only the first `needed` are ordered and scored, and matches need only be counted up to `countUpTo`.
@@ -89,9 +97,13 @@ export function rankKeyword(
   needed?: number,
   staged = false,
   countUpTo = Number.POSITIVE_INFINITY,
+  variant: KeywordVariant = {},
 ): KeywordRanking {
   const settings = state.settings;
-  const rules = parseRankingRules(settings.rankingRules);
+  const allRules = parseRankingRules(settings.rankingRules);
+  const rules = variant.relevancyOnly
+    ? allRules.filter((rule) => rule.kind !== 'sort' && rule.kind !== 'custom')
+    : allRules;
   const sort = parseSort(
     query,
     state,
@@ -102,7 +114,8 @@ export function rankKeyword(
   const written = parseQuery(query.q ?? '', settings);
   // Negated words and phrases act as a filter: every ranking path below sees only the positive terms.
   const negated = negatedDocuments(state, written);
-  const allows = negated === null ? filter : withoutNegated(state, filter, negated);
+  const excluded = unionOfMarks(negated, variant.outside ?? null);
+  const allows = excluded === null ? filter : withoutNegated(state, filter, excluded);
   const parsed: ParsedQuery =
     negated === null ? written : { ...written, negativeWords: [], negativePhrases: [] };
   const fidCount = state.fidPaths.length;
@@ -142,13 +155,27 @@ export function rankKeyword(
   let scored: ScoredDocument[] = [];
   const unsorted = sort.length === 0 && !rules.some((r) => r.kind === 'custom');
   // A threshold of 0 keeps every hit: it still scores them all (tests compare staged ranking with it).
-  if (staged && needed !== undefined && hasThreshold && threshold > 0 && unsorted) {
-    // The hits at or above the threshold lead the ranking: rank prefixes of it without the threshold.
+  if (staged && needed !== undefined && hasThreshold && threshold > 0) {
+    // The hits at or above the threshold lead the relevancy ranking (sort criteria and custom rules do not
+    // count in a score): rank prefixes of it without the threshold.
     const unfiltered: SearchQuery = { ...query, rankingScoreThreshold: null };
-    const above = rankAboveThreshold(threshold, needed, countUpTo, (n) =>
-      rankKeyword(state, unfiltered, n, true),
-    );
-    if (above !== null) return above;
+    if (unsorted) {
+      const above = rankAboveThreshold(threshold, needed, countUpTo, (n) =>
+        rankKeyword(state, unfiltered, n, true),
+      );
+      if (above !== null) return above;
+    } else {
+      // Sorted: every passing hit must be known, then only they are ranked with the sort.
+      const relevancy: SearchQuery = { ...unfiltered, sort: null };
+      const above = rankAboveThreshold(threshold, needed, Number.POSITIVE_INFINITY, (n) =>
+        rankKeyword(state, relevancy, n, true, Number.POSITIVE_INFINITY, { relevancyOnly: true }),
+      );
+      if (above !== null) {
+        const outside = scratchUint8(state.nextInternalId, 1);
+        for (const hit of above.ranked) outside[hit.docId] = 0;
+        return rankKeyword(state, unfiltered, needed, true, countUpTo, { outside });
+      }
+    }
   }
   if (parsed.terms.length === 0) {
     // A query made only of negations (`-word`) is a placeholder search without those documents.
@@ -218,6 +245,15 @@ export function rankKeyword(
   else selectTop(kept, needed, compareScored);
   const detailedScoring: ScoringContext = { ...scoring, detailed: true };
   return { ranked: kept, parsed, withDetails: detailsOf(state, detailedScoring) };
+}
+
+/** Documents marked (1) in either array; null when both are. */
+function unionOfMarks(a: Uint8Array | null, b: Uint8Array | null): Uint8Array | null {
+  if (a === null || b === null) return a ?? b;
+  const union = scratchUint8(Math.max(a.length, b.length), 0);
+  union.set(a);
+  for (let id = 0; id < b.length; id++) union[id] = (union[id] as number) | (b[id] as number);
+  return union;
 }
 
 /** Recompute a returned hit's score with `_rankingScoreDetails`. */
