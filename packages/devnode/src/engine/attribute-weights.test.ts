@@ -165,6 +165,43 @@ describe('attribute weights and restrictions ranked from postings', () => {
     expect(search('robin gotham', 1, custom).ids).toEqual([7]);
   });
 
+  it('stays exact past the 31 attributes a posting mask names one by one', () => {
+    const fieldArb = fc.integer({ min: 0, max: 39 }).map((f) => `f${f}`);
+    const wideDocArb = fc.array(fc.tuple(fieldArb, textArb), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(
+        fc.array(wideDocArb, { minLength: 5, maxLength: 30 }),
+        fc.subarray(
+          Array.from({ length: 40 }, (_, f) => `f${f}`),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.constantFrom('batman', 'batmn robin', 'jok', 'knight gotham'),
+        fc.integer({ min: 1, max: 4 }),
+        (docs, searchOn, q, limit) => {
+          const index = createSearchIndex({ uid: 'wide', primaryKey: 'id' });
+          // Every attribute first seen in this order: ids 0–39 (some documents hold the later ones only).
+          index.addDocuments(
+            [
+              Object.fromEntries([['id', 'all'], ...Array.from({ length: 40 }, (_, f) => [`f${f}`, 'x'])]),
+              ...docs.map((fields, id) => ({ id, ...Object.fromEntries(fields) })),
+            ],
+            { mode: 'replace' },
+          );
+          const query: SearchQuery = {
+            q,
+            limit,
+            attributesToSearchOn: searchOn,
+            showRankingScoreDetails: true,
+          };
+          const staged = { ...index.search(query), processingTimeMs: 0 };
+          const full = { ...index.search({ ...query, rankingScoreThreshold: 0 }), processingTimeMs: 0 };
+          expect(staged).toEqual(full);
+        },
+      ),
+      { numRuns: 100, seed: 20261203 },
+    );
+  });
+
   it('counts no typo match in an attribute without typos', () => {
     const index = createSearchIndex({
       uid: 'typo-free',
