@@ -11,6 +11,7 @@ export type {
   FilterableAttributeRule,
   FilterInput,
   IndexSettings,
+  IndexSettingsInit,
   IndexStatsView,
   SearchHit,
   SearchIndexEngine,

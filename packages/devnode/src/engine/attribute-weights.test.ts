@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './create-search-index.js';
-import { defaultSettings } from './default-settings.js';
 import type { SearchQuery } from './engine-contract.js';
 import {
   summarizeOccurrences,
@@ -103,7 +102,7 @@ describe('attribute weights and restrictions ranked from postings', () => {
               // fewest-typo weights replace what those words gave.
               synonyms: { knigt: ['gotham'], batmn: ['robin'] },
               searchableAttributes,
-              typoTolerance: { ...defaultSettings().typoTolerance, disableOnAttributes: typoOff },
+              typoTolerance: { disableOnAttributes: typoOff },
               ...(rankingRules === undefined ? {} : { rankingRules }),
             },
           });
@@ -206,7 +205,7 @@ describe('attribute weights and restrictions ranked from postings', () => {
     const index = createSearchIndex({
       uid: 'typo-free',
       primaryKey: 'id',
-      settings: { typoTolerance: { ...defaultSettings().typoTolerance, disableOnAttributes: ['tagline'] } },
+      settings: { typoTolerance: { disableOnAttributes: ['tagline'] } },
     });
     index.addDocuments(
       [

@@ -122,3 +122,39 @@ describe('search basics', () => {
     });
   });
 });
+
+describe('initial settings', () => {
+  it('merge into the defaults like a settings update (partial objects, undefined and null keys)', () => {
+    const index = createSearchIndex({
+      uid: 'partial',
+      settings: {
+        typoTolerance: { disableOnAttributes: ['sku'] },
+        pagination: { maxTotalHits: 2 },
+        rankingRules: undefined,
+        stopWords: null,
+      },
+    });
+    const settings = index.getSettings();
+    expect(settings.typoTolerance).toEqual({
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+      disableOnWords: [],
+      disableOnAttributes: ['sku'],
+      disableOnNumbers: false,
+    });
+    expect(settings.rankingRules).toEqual(createSearchIndex({ uid: 'plain' }).getSettings().rankingRules);
+    expect(settings.stopWords).toEqual([]);
+    index.addDocuments(
+      [
+        { id: 1, sku: 'batmen', title: 'robin' },
+        { id: 2, sku: 'x', title: 'batmen' },
+        { id: 3, title: 'batmen' },
+      ],
+      { mode: 'replace' },
+    );
+    // A typo match counts in the title, not in the typo-free sku; two hits at most.
+    const found = index.search({ q: 'batman' });
+    expect(found.hits.map((hit) => hit.id)).toEqual([2, 3]);
+    expect(found.estimatedTotalHits).toBe(2);
+  });
+});

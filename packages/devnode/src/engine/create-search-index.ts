@@ -30,11 +30,25 @@ import { indexStats } from './index-stats.js';
 import { documentId, inferPrimaryKey, normalizeDocumentId, validateGeo } from './primary-key.js';
 import { extractVectors, vectorsView } from './vector-store.js';
 
+/**
+ * Initial settings: like a settings update, each given key replaces the default, objects
+ * (`typoTolerance`, `pagination`, `faceting`) field by field, and `null` or `undefined` keep the default.
+ */
+export type IndexSettingsInit = {
+  readonly [K in keyof IndexSettings]?:
+    | (IndexSettings[K] extends readonly unknown[]
+        ? IndexSettings[K]
+        : IndexSettings[K] extends object
+          ? Partial<IndexSettings[K]>
+          : IndexSettings[K])
+    | null;
+};
+
 /** Options of {@link createSearchIndex}. */
 export interface CreateSearchIndexInit {
   readonly uid: string;
   readonly primaryKey?: string | null;
-  readonly settings?: Partial<IndexSettings>;
+  readonly settings?: IndexSettingsInit;
   /** Clock used for `processingTimeMs` (defaults to `Date.now`). */
   readonly now?: () => number;
 }
@@ -72,7 +86,9 @@ function outputDocument(
  */
 export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngine {
   const now = init.now ?? Date.now;
-  const state: IndexState = createIndexState({ ...defaultSettings(), ...(init.settings ?? {}) });
+  const state: IndexState = createIndexState(
+    applySettingsPatch(defaultSettings(), init.settings ?? {}).settings,
+  );
   let primaryKey: string | null = init.primaryKey ?? null;
 
   const commit = (stored: StoredDocument): void => {

@@ -1,4 +1,4 @@
-export type { CreateSearchIndexInit } from './create-search-index.js';
+export type { CreateSearchIndexInit, IndexSettingsInit } from './create-search-index.js';
 export { createSearchIndex } from './create-search-index.js';
 export { DEFAULT_RANKING_RULES, defaultSettings } from './default-settings.js';
 export type {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './create-search-index.js';
-import { defaultSettings } from './default-settings.js';
 import type { IndexSettings, SearchQuery } from './engine-contract.js';
 import { poisonScratchDuringTests } from './scratch-poisoning.test-support.js';
 
@@ -133,7 +132,7 @@ describe('staged ranking', () => {
               sortableAttributes: ['price', 'genre'],
               ...(rankingRules === undefined ? {} : { rankingRules }),
               ...(searchableAttributes === undefined ? {} : { searchableAttributes }),
-              typoTolerance: { ...defaultSettings().typoTolerance, disableOnAttributes: typoOff },
+              typoTolerance: { disableOnAttributes: typoOff },
             },
           });
           index.addDocuments(
