@@ -177,6 +177,23 @@ function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
   return bigger;
 }
 
+/** Merge two arrays each sorted by `compare` into one. */
+function mergeSorted(
+  a: readonly number[],
+  b: readonly number[],
+  compare: (x: number, y: number) => number,
+): number[] {
+  const out = new Array<number>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length)
+    out[k++] = compare(a[i] as number, b[j] as number) <= 0 ? (a[i++] as number) : (b[j++] as number);
+  while (i < a.length) out[k++] = a[i++] as number;
+  while (j < b.length) out[k++] = b[j++] as number;
+  return out;
+}
+
 /** Create an empty inverted index. */
 export function createInvertedIndex(): InvertedIndex {
   let ids = new Map<string, number>();
@@ -185,10 +202,15 @@ export function createInvertedIndex(): InvertedIndex {
   let stale: number[] = [];
   // Per word with lazy removals, the documents whose (oldest) entry is stale.
   let staleDocs = new Map<number, number[]>();
-  let sorted: number[] | null = null;
+  // Word ids in word order, and the ids interned since it was last brought up to date: a write adding a
+  // few words merges them in (linear) instead of sorting the whole vocabulary again.
+  let sorted: number[] = [];
+  let unsortedWords: number[] = [];
+  const byWord = (a: number, b: number): number => ((words[a] as string) < (words[b] as string) ? -1 : 1);
   const vocabulary = (): number[] => {
-    if (sorted === null) {
-      sorted = words.map((_, i) => i).sort((a, b) => ((words[a] as string) < (words[b] as string) ? -1 : 1));
+    if (unsortedWords.length > 0) {
+      sorted = mergeSorted(sorted, unsortedWords.sort(byWord), byWord);
+      unsortedWords = [];
     }
     return sorted;
   };
@@ -211,7 +233,7 @@ export function createInvertedIndex(): InvertedIndex {
         words.push(word);
         lists.push(new PostingList());
         stale.push(0);
-        sorted = null;
+        unsortedWords.push(id);
       }
       return id;
     },
@@ -362,7 +384,8 @@ export function createInvertedIndex(): InvertedIndex {
       lists = [];
       stale = [];
       staleDocs = new Map();
-      sorted = null;
+      sorted = [];
+      unsortedWords = [];
     },
   };
   return index;
