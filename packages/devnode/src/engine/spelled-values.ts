@@ -1,6 +1,7 @@
 import { documentsById } from './documents-by-id.js';
+import type { Document } from './engine-contract.js';
 import { valuesAtPath } from './field-paths.js';
-import type { IndexState } from './index-state.js';
+import type { IndexState, StoredDocument } from './index-state.js';
 import { scratchInt32 } from './scratch-arrays.js';
 
 /** How one raw value is counted: its key (values sharing it are one), how it is shown, its number. */
@@ -26,66 +27,164 @@ export interface SpelledValues {
   readonly keys: readonly string[];
 }
 
+/** How one attribute's values are spelled. */
+type Speller = (value: unknown) => ValueSpelling | null;
+
+/**
+ * One attribute's spellings and keys, kept across revisions (ids never change; entries no document holds
+ * any more count 0 wherever they are read), and the last table built with them: a write replaces the
+ * stored documents it touches, so the next table copies every other document's ids from the last one
+ * instead of reading its values again.
+ */
+interface SpellingDictionary {
+  readonly keyIds: Map<string, number>;
+  readonly spellingIds: Map<string, number>;
+  readonly keyOf: number[];
+  readonly display: string[];
+  readonly numeric: number[];
+  readonly keys: string[];
+  last: {
+    readonly docs: readonly (StoredDocument | undefined)[];
+    readonly starts: Int32Array;
+    readonly spellings: Int32Array;
+  } | null;
+}
+
+const dictionaries = new WeakMap<IndexState, Map<Speller, Map<string, SpellingDictionary>>>();
+
+/** Spellings left over from replaced documents past this share of the live ones: start a fresh dictionary. */
+const STALE_SPELLINGS_FACTOR = 2;
+
+function newDictionary(): SpellingDictionary {
+  return {
+    keyIds: new Map(),
+    spellingIds: new Map(),
+    keyOf: [],
+    display: [],
+    numeric: [],
+    keys: [],
+    last: null,
+  };
+}
+
+function dictionaryOf(state: IndexState, field: string, spell: Speller): SpellingDictionary {
+  let bySpeller = dictionaries.get(state);
+  if (bySpeller === undefined) {
+    bySpeller = new Map();
+    dictionaries.set(state, bySpeller);
+  }
+  let byField = bySpeller.get(spell);
+  if (byField === undefined) {
+    byField = new Map();
+    bySpeller.set(spell, byField);
+  }
+  let dictionary = byField.get(field);
+  if (dictionary === undefined) {
+    dictionary = newDictionary();
+    byField.set(field, dictionary);
+  }
+  return dictionary;
+}
+
+/** A document's distinct spellings (the first spelling of each key kept) as dictionary ids. */
+function spellDocument(
+  dictionary: SpellingDictionary,
+  doc: Document,
+  field: string,
+  spell: Speller,
+): Int32Array {
+  const ids: number[] = [];
+  const seen = new Set<string>();
+  for (const value of valuesAtPath(doc, field)) {
+    const spelled = spell(value);
+    if (spelled === null || seen.has(spelled.key)) continue;
+    seen.add(spelled.key);
+    // -0 and 0 share a key and a display but not a value (stats keep the exact number).
+    const spellingKey = `${spelled.key}\u0000${spelled.display}\u0000${Object.is(spelled.number, -0) ? '-' : ''}`;
+    let spelling = dictionary.spellingIds.get(spellingKey);
+    if (spelling === undefined) {
+      let keyId = dictionary.keyIds.get(spelled.key);
+      if (keyId === undefined) {
+        keyId = dictionary.keys.length;
+        dictionary.keyIds.set(spelled.key, keyId);
+        dictionary.keys.push(spelled.key);
+      }
+      spelling = dictionary.display.length;
+      dictionary.spellingIds.set(spellingKey, spelling);
+      dictionary.keyOf.push(keyId);
+      dictionary.display.push(spelled.display);
+      dictionary.numeric.push(spelled.number);
+    }
+    ids.push(spelling);
+  }
+  return Int32Array.from(ids);
+}
+
 /**
  * Read an attribute of every document into {@link SpelledValues}; `spell` says how a raw value counts
- * (null: it does not).
+ * (null: it does not). Documents unchanged since an earlier table are not read again.
  *
  * @example
  * ```ts
  * buildSpelledValues(state, 'genre', (v) => typeof v === 'string' ? { key: v.toLowerCase(), display: v, number: NaN } : null);
  * ```
  */
-export function buildSpelledValues(
-  state: IndexState,
-  field: string,
-  spell: (value: unknown) => ValueSpelling | null,
-): SpelledValues {
+export function buildSpelledValues(state: IndexState, field: string, spell: Speller): SpelledValues {
+  let dictionary = dictionaryOf(state, field, spell);
   const size = state.nextInternalId;
-  const starts = new Int32Array(size + 1);
-  const spellings: number[] = [];
-  const keyIds = new Map<string, number>();
-  const spellingIds = new Map<string, number>();
-  const keyOf: number[] = [];
-  const display: string[] = [];
-  const numeric: number[] = [];
-  const keys: string[] = [];
   const docs = documentsById(state);
-  for (let id = 0; id < size; id++) {
-    starts[id] = spellings.length;
-    const stored = docs[id];
-    if (stored === undefined) continue;
-    const seen = new Set<string>();
-    for (const value of valuesAtPath(stored.doc, field)) {
-      const spelled = spell(value);
-      if (spelled === null || seen.has(spelled.key)) continue;
-      seen.add(spelled.key);
-      // -0 and 0 share a key and a display but not a value (stats keep the exact number).
-      const spellingKey = `${spelled.key}\u0000${spelled.display}\u0000${Object.is(spelled.number, -0) ? '-' : ''}`;
-      let spelling = spellingIds.get(spellingKey);
-      if (spelling === undefined) {
-        let keyId = keyIds.get(spelled.key);
-        if (keyId === undefined) {
-          keyId = keys.length;
-          keyIds.set(spelled.key, keyId);
-          keys.push(spelled.key);
-        }
-        spelling = display.length;
-        spellingIds.set(spellingKey, spelling);
-        keyOf.push(keyId);
-        display.push(spelled.display);
-        numeric.push(spelled.number);
+  const table = (): { starts: Int32Array; spellings: Int32Array; live: number } => {
+    const { last } = dictionary;
+    const unchanged = (id: number): boolean =>
+      last !== null && id < last.docs.length && last.docs[id] === docs[id];
+    // Documents written since the last table are read again (usually a few): their ids, by internal id.
+    const respelled = new Map<number, Int32Array>();
+    const starts = new Int32Array(size + 1);
+    for (let id = 0; id < size; id++) {
+      const stored = docs[id];
+      let count = 0;
+      if (stored !== undefined && last !== null && unchanged(id))
+        count = (last.starts[id + 1] as number) - (last.starts[id] as number);
+      else if (stored !== undefined) {
+        const ids = spellDocument(dictionary, stored.doc, field, spell);
+        respelled.set(id, ids);
+        count = ids.length;
       }
-      spellings.push(spelling);
+      starts[id + 1] = (starts[id] as number) + count;
     }
+    const spellings = new Int32Array(starts[size] as number);
+    for (let id = 0; id < size; id++) {
+      const at = starts[id] as number;
+      if (at === starts[id + 1]) continue;
+      const ids = respelled.get(id);
+      if (ids !== undefined) spellings.set(ids, at);
+      else if (last !== null)
+        spellings.set(last.spellings.subarray(last.starts[id], last.starts[id + 1]), at);
+    }
+    const used = new Uint8Array(dictionary.display.length);
+    let live = 0;
+    for (const spelling of spellings) {
+      live += used[spelling] === 0 ? 1 : 0;
+      used[spelling] = 1;
+    }
+    dictionary.last = { docs, starts, spellings };
+    return { starts, spellings, live };
+  };
+  let built = table();
+  // Values replaced over many writes pile up in the dictionary: past a bound, read every document afresh.
+  if (dictionary.display.length > STALE_SPELLINGS_FACTOR * built.live + 1024) {
+    const bySpeller = dictionaries.get(state)?.get(spell);
+    dictionary = newDictionary();
+    bySpeller?.set(field, dictionary);
+    built = table();
   }
-  starts[size] = spellings.length;
   return {
-    starts,
-    spellings: Int32Array.from(spellings),
-    keyOf: Int32Array.from(keyOf),
-    display,
-    numeric: Float64Array.from(numeric),
-    keys,
+    starts: built.starts,
+    spellings: built.spellings,
+    keyOf: Int32Array.from(dictionary.keyOf),
+    display: dictionary.display.slice(),
+    numeric: Float64Array.from(dictionary.numeric),
+    keys: dictionary.keys.slice(),
   };
 }
 
