@@ -1,3 +1,5 @@
+import { mergeSorted } from './merge-sorted.js';
+
 /** Largest word position kept per attribute (Meilisearch keeps 65,536 positions per attribute). */
 export const MAX_POSITION = 65535;
 
@@ -175,23 +177,6 @@ function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(capacity);
   bigger.set(array);
   return bigger;
-}
-
-/** Merge two arrays each sorted by `compare` into one. */
-function mergeSorted(
-  a: readonly number[],
-  b: readonly number[],
-  compare: (x: number, y: number) => number,
-): number[] {
-  const out = new Array<number>(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length)
-    out[k++] = compare(a[i] as number, b[j] as number) <= 0 ? (a[i++] as number) : (b[j++] as number);
-  while (i < a.length) out[k++] = a[i++] as number;
-  while (j < b.length) out[k++] = b[j++] as number;
-  return out;
 }
 
 /** Create an empty inverted index. */
