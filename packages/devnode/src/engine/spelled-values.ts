@@ -135,17 +135,17 @@ export function buildSpelledValues(state: IndexState, field: string, spell: Spel
   const docs = documentsById(state);
   const table = (): { starts: Int32Array; spellings: Int32Array; live: number } => {
     const { last } = dictionary;
-    const unchanged = (id: number): boolean =>
-      last !== null && id < last.docs.length && last.docs[id] === docs[id];
     // Documents written since the last table are read again (usually a few): their ids, by internal id.
     const respelled = new Map<number, Int32Array>();
+    const copied = new Uint8Array(size);
     const starts = new Int32Array(size + 1);
     for (let id = 0; id < size; id++) {
       const stored = docs[id];
       let count = 0;
-      if (stored !== undefined && last !== null && unchanged(id))
+      if (stored !== undefined && last !== null && id < last.docs.length && last.docs[id] === stored) {
         count = (last.starts[id + 1] as number) - (last.starts[id] as number);
-      else if (stored !== undefined) {
+        copied[id] = 1;
+      } else if (stored !== undefined) {
         const ids = spellDocument(dictionary, stored.doc, field, spell);
         respelled.set(id, ids);
         count = ids.length;
@@ -155,11 +155,16 @@ export function buildSpelledValues(state: IndexState, field: string, spell: Spel
     const spellings = new Int32Array(starts[size] as number);
     for (let id = 0; id < size; id++) {
       const at = starts[id] as number;
-      if (at === starts[id + 1]) continue;
-      const ids = respelled.get(id);
-      if (ids !== undefined) spellings.set(ids, at);
-      else if (last !== null)
-        spellings.set(last.spellings.subarray(last.starts[id], last.starts[id + 1]), at);
+      const end = starts[id + 1] as number;
+      if (at === end) continue;
+      if (copied[id] === 0) {
+        spellings.set(respelled.get(id) as Int32Array, at);
+        continue;
+      }
+      // A plain copy: a view per document would cost an allocation each.
+      const from = (last as NonNullable<typeof last>).starts[id] as number;
+      const previous = (last as NonNullable<typeof last>).spellings;
+      for (let k = 0; k < end - at; k++) spellings[at + k] = previous[from + k] as number;
     }
     const used = new Uint8Array(dictionary.display.length);
     let live = 0;
