@@ -1,4 +1,5 @@
-import type { StoredDocument } from './index-state.js';
+import { documentsById } from './documents-by-id.js';
+import type { IndexState, StoredDocument } from './index-state.js';
 import { attributeBit, LATER_ATTRIBUTES, summarizeOccurrences } from './inverted-index.js';
 import type { AttributeSwitches } from './keyword-candidates.js';
 
@@ -45,13 +46,8 @@ export function occurrenceCounts(switches: AttributeSwitches, fid: number, typos
  * restriction, or -1 when none counts (the document does not hold the word for this search). The mask of
  * the attributes holding the word usually decides: all of them count (the posting's own summary), or none
  * does. Otherwise the occurrences are walked from the first token along the document's same-word chain.
- *
- * @example
- * ```ts
- * countedSummary(restriction, summaries[k], masks[k], doc, firsts[k], typos, state.fidWeights);
- * ```
  */
-export function countedSummary(
+function countedSummary(
   restriction: Restriction,
   summary: number,
   attributes: number,
@@ -78,4 +74,43 @@ export function countedSummary(
     if ((at === 0 || tokenFids[at - 1] !== fid) && (at === last || tokenFids[at + 1] !== fid)) alone = true;
   }
   return position < 0 ? -1 : summarizeOccurrences(position, alone, weight);
+}
+
+/**
+ * Per posting of a word (in posting order), its summary over the occurrences that count for a search
+ * whose words carry `typos` typos, -1 where none counts: the stored summaries themselves when nothing is
+ * restricted.
+ *
+ * @example
+ * ```ts
+ * const summaries = countedSummaries(state, wordId, 0, restrictionOf(switches));
+ * ```
+ */
+export function countedSummaries(
+  state: IndexState,
+  wordId: number,
+  typos: number,
+  restriction: Restriction | null,
+): Int32Array {
+  const summaries = state.words.summaries(wordId);
+  if (restriction === null) return summaries;
+  const docs = state.words.postings(wordId);
+  const masks = state.words.attributeMasks(wordId);
+  const firsts = state.words.firstTokens(wordId);
+  const byId = documentsById(state);
+  const counted = new Int32Array(summaries.length);
+  for (let k = 0; k < summaries.length; k++) {
+    const doc = byId[docs[k] as number];
+    const first = firsts[k] as number;
+    counted[k] = countedSummary(
+      restriction,
+      summaries[k] as number,
+      masks[k] as number,
+      doc,
+      first,
+      typos,
+      state.fidWeights,
+    );
+  }
+  return counted;
 }

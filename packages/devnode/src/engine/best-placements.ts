@@ -1,7 +1,6 @@
-import { countedSummary, type Restriction } from './attribute-restriction.js';
-import { documentsById } from './documents-by-id.js';
+import { countedSummaries, type Restriction } from './attribute-restriction.js';
 import { maxAttributeWeight } from './field-paths.js';
-import type { IndexState, StoredDocument } from './index-state.js';
+import type { IndexState } from './index-state.js';
 import { summaryMinPosition, summaryMinWeight } from './inverted-index.js';
 import { markedWords, markTypos, type TermMatcher } from './match-terms.js';
 import { perRevision, remember } from './revision-cache.js';
@@ -46,31 +45,15 @@ function computePlacements(
   const positions = kept ? new Int32Array(size).fill(0x7fffffff) : scratchInt32(size, 0x7fffffff);
   const weighted = maxAttributeWeight(state.settings.searchableAttributes) > 0;
   const weights = !weighted ? null : kept ? new Uint16Array(size).fill(0xffff) : scratchUint16(size, 0xffff);
-  const byId = restriction === null ? null : documentsById(state);
   for (const wordId of markedWords(matcher)) {
     const wordTypos = markTypos(marks[wordId] as number);
     const docs = state.words.postings(wordId);
-    const summaries = state.words.summaries(wordId);
-    // Views of the lists a restriction reads (making them costs, for prefixes of thousands of words).
-    const firsts = restriction === null ? docs : state.words.firstTokens(wordId);
-    const masks = restriction === null ? docs : state.words.attributeMasks(wordId);
+    // Under a restriction, -1 for the postings whose document holds the word only where it does not count.
+    const summaries = countedSummaries(state, wordId, wordTypos, restriction);
     for (let k = 0; k < docs.length; k++) {
       const docId = docs[k] as number;
-      let summary = summaries[k] as number;
-      if (restriction !== null) {
-        const doc = (byId as readonly (StoredDocument | undefined)[])[docId];
-        const first = firsts[k] as number;
-        summary = countedSummary(
-          restriction,
-          summary,
-          masks[k] as number,
-          doc,
-          first,
-          wordTypos,
-          state.fidWeights,
-        );
-        if (summary < 0) continue;
-      }
+      const summary = summaries[k] as number;
+      if (summary < 0) continue;
       const position = summaryMinPosition(summary);
       const current = typos[docId] as number;
       // Fewer typos than any word seen so far: earlier placements no longer count (unless all do).

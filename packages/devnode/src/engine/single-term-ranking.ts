@@ -1,5 +1,5 @@
-import { countedSummary, type Restriction } from './attribute-restriction.js';
-import { ABSENT, bestPlacements } from './best-placements.js';
+import { countedSummaries, type Restriction } from './attribute-restriction.js';
+import { ABSENT, bestPlacements, type Placements } from './best-placements.js';
 import { groupByComposite } from './composite-groups.js';
 import { exactAttributeRank } from './exactness-rule.js';
 import type { IdFilter } from './id-filter.js';
@@ -248,27 +248,12 @@ function exactnessLevels(input: SingleTermInput, bestOnly: boolean): { levels: U
   const self = state.words.lookup(matcher.term.word);
   if (self < 0) return { levels, count: order.length };
   const docs = state.words.postings(self);
-  const summaries = state.words.summaries(self);
-  const firsts = state.words.firstTokens(self);
-  const masks = state.words.attributeMasks(self);
-  const { restriction } = input;
+  // Under a restriction, -1 where the document holds the word only in attributes that do not count.
+  const summaries = countedSummaries(state, self, 0, input.restriction);
   for (let k = 0; k < docs.length; k++) {
     const docId = docs[k] as number;
-    let summary = summaries[k] as number;
-    if (restriction !== null) {
-      // Held only in attributes that do not count: the document does not hold the word for this search.
-      const doc = input.docs[docId];
-      summary = countedSummary(
-        restriction,
-        summary,
-        masks[k] as number,
-        doc,
-        firsts[k] as number,
-        0,
-        state.fidWeights,
-      );
-      if (summary < 0) continue;
-    }
+    const summary = summaries[k] as number;
+    if (summary < 0) continue;
     // Once the typo rule ran, a document whose best match has typos keeps no exact word.
     const eligible = !(bestOnly && typos[docId] !== 0);
     const atStart = eligible && summaryMinPosition(summary) === 0;
@@ -300,6 +285,10 @@ export function rankSingleTermByPostings(
   const maxTypos = term.maxTypoCost;
   // Per rule, each document's rank digit and how many values it takes (mixed-radix digits, rule order).
   const sources: DigitSource[] = [];
+  // Placements over every word of the term (ranks before the typo rule), computed once if two ranks need them.
+  let everyWord: Placements | undefined;
+  const everyWordPlacements = (): Placements =>
+    (everyWord ??= bestPlacements(state, input.matcher, false, input.restriction));
   const radix: number[] = [];
   // A typo count past the term's budget cannot be a digit: leave such a query to the general path.
   const overBudget = new Int32Array(256);
@@ -313,9 +302,7 @@ export function rankSingleTermByPostings(
       radix.push(maxTypos + 1);
     } else if (rank === 'attributeRank') {
       // Digit maxWeight − weight: the lightest attribute ranks highest.
-      const values = plan.typoBefore.has('attributeRank')
-        ? input.bestWeights
-        : bestPlacements(state, input.matcher, false, input.restriction).weights;
+      const values = plan.typoBefore.has('attributeRank') ? input.bestWeights : everyWordPlacements().weights;
       if (values === null) return null;
       const table = Int32Array.from({ length: input.maxWeight + 1 }, (_, weight) => input.maxWeight - weight);
       sources.push({ values, table });
@@ -323,7 +310,7 @@ export function rankSingleTermByPostings(
     } else if (rank === 'wordPosition') {
       const values = plan.typoBefore.has('wordPosition')
         ? input.bestPositions
-        : bestPlacements(state, input.matcher, false, input.restriction).positions;
+        : everyWordPlacements().positions;
       sources.push({ values, table: POSITION_RANKS });
       radix.push(11);
     } else {

@@ -50,32 +50,24 @@ export function sortedDocuments(state: IndexState, field: string, ascending: boo
     lastOrders.set(state, lasts);
   }
   const byId = documentsById(state);
-  const last = lasts.get(key);
-  let entries: Entry[];
-  if (last === undefined) {
-    entries = [...state.documents.values()].map((stored) => ({
-      stored,
-      value: sortValue(stored.doc, field, ascending),
-    }));
-    entries.sort(compare);
-  } else {
-    // Documents a write did not touch (the same stored object) keep their place; the others are read and
-    // sorted, then merged in: the order is total (value, then id), so this is the order a full sort gives.
-    const kept: Entry[] = [];
-    const { docs, values } = last.order;
-    for (let p = 0; p < docs.length; p++) {
-      const stored = docs[p] as StoredDocument;
-      if (byId[stored.internalId] === stored) kept.push({ stored, value: values[p] ?? null });
-    }
-    const written: Entry[] = [];
-    for (let id = 0; id < byId.length; id++) {
-      const stored = byId[id];
-      if (stored !== undefined && last.byId[id] !== stored)
-        written.push({ stored, value: sortValue(stored.doc, field, ascending) });
-    }
-    written.sort(compare);
-    entries = mergeSorted(kept, written, compare);
+  // With no earlier order every document counts as written.
+  const last = lasts.get(key) ?? { order: { docs: [], ids: new Int32Array(0), values: [] }, byId: [] };
+  // Documents a write did not touch (the same stored object) keep their place; the others are read and
+  // sorted, then merged in: the order is total (value, then id), so this is the order a full sort gives.
+  const kept: Entry[] = [];
+  const { docs, values } = last.order;
+  for (let p = 0; p < docs.length; p++) {
+    const stored = docs[p] as StoredDocument;
+    if (byId[stored.internalId] === stored) kept.push({ stored, value: values[p] ?? null });
   }
+  const written: Entry[] = [];
+  for (let id = 0; id < byId.length; id++) {
+    const stored = byId[id];
+    if (stored !== undefined && last.byId[id] !== stored)
+      written.push({ stored, value: sortValue(stored.doc, field, ascending) });
+  }
+  written.sort(compare);
+  const entries = mergeSorted(kept, written, compare);
   const order: SortedDocuments = {
     docs: entries.map((e) => e.stored),
     ids: Int32Array.from(entries, (e) => e.stored.internalId),

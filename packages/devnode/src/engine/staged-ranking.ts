@@ -1,4 +1,4 @@
-import { countedSummary, type Restriction, restrictionOf } from './attribute-restriction.js';
+import { countedSummaries, type Restriction, restrictionOf } from './attribute-restriction.js';
 import { bestPlacements, type Placements } from './best-placements.js';
 import { documentsById } from './documents-by-id.js';
 import { maxAttributeWeight } from './field-paths.js';
@@ -234,28 +234,8 @@ export function rankByPostings(
 function documentsHolding(state: IndexState, wordId: number, restriction: Restriction | null): Uint8Array {
   const held = scratchUint8(state.nextInternalId, 0);
   const docs = state.words.postings(wordId);
-  if (restriction === null) {
-    for (const docId of docs) held[docId] = 1;
-    return held;
-  }
-  const summaries = state.words.summaries(wordId);
-  const masks = state.words.attributeMasks(wordId);
-  const firsts = state.words.firstTokens(wordId);
-  const byId = documentsById(state);
-  for (let k = 0; k < docs.length; k++) {
-    const docId = docs[k] as number;
-    const summary = summaries[k] as number;
-    const counted = countedSummary(
-      restriction,
-      summary,
-      masks[k] as number,
-      byId[docId],
-      firsts[k] as number,
-      0,
-      state.fidWeights,
-    );
-    held[docId] = counted < 0 ? 0 : 1;
-  }
+  const summaries = countedSummaries(state, wordId, 0, restriction);
+  for (let k = 0; k < docs.length; k++) if ((summaries[k] as number) >= 0) held[docs[k] as number] = 1;
   return held;
 }
 
