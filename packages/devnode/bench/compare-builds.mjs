@@ -11,6 +11,8 @@
 //                   negations, score thresholds with and without a sort, whole-index facets,
 //                   attributesToSearchOn), reported shape by shape
 //   --settings JSON settings applied on top of the corpus's own (e.g. attribute weights)
+//   --after-write   (in process) replace one document in both builds before each timed query, so that
+//                   every query pays what a write costs the next search; the answers are compared too
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +28,8 @@ const flag = (name, fallback) => {
 const DOCS = Number(flag('docs', 100_000));
 const ROUNDS = Number(flag('rounds', 4));
 const OVER_HTTP = args.includes('--http');
+const AFTER_WRITE = args.includes('--after-write');
+if (AFTER_WRITE && OVER_HTTP) throw new Error('--after-write runs in process only');
 const BATCH = 10_000;
 const SETTINGS = { ...MOVIE_SETTINGS, ...JSON.parse(flag('settings', '{}')) };
 const QUERIES = 200;
@@ -87,6 +91,7 @@ async function openEngine(dir) {
     index.addDocuments(docs.slice(i, i + BATCH), { mode: 'replace' });
   return {
     search: async (query) => JSON.stringify({ ...index.search(query), processingTimeMs: 0 }),
+    write: (doc) => index.addDocuments([doc], { mode: 'replace' }),
     close: async () => {},
   };
 }
@@ -131,13 +136,19 @@ try {
     }
   }
   const times = [[], []];
+  // With --after-write: one replacement document per timed query, the same for both builds.
+  const rewrites = AFTER_WRITE
+    ? Array.from({ length: ROUNDS * queries.length }, (_, n) => corpus.makeDoc((n * 7919) % DOCS))
+    : null;
   // Per shape (with --shapes), each build's times.
   const byShape = new Map();
   for (let round = 0; round < ROUNDS; round++) {
     for (let i = 0; i < queries.length; i++) {
+      const answers = [];
       for (const k of (i + round) % 2 === 0 ? [0, 1] : [1, 0]) {
+        if (rewrites !== null) engines[k].write(rewrites[round * queries.length + i]);
         const started = performance.now();
-        await engines[k].search(queries[i]);
+        answers[k] = await engines[k].search(queries[i]);
         const ms = performance.now() - started;
         times[k].push(ms);
         const shape = shaped?.[i]?.shape;
@@ -145,6 +156,7 @@ try {
         if (!byShape.has(shape)) byShape.set(shape, [[], []]);
         byShape.get(shape)[k].push(ms);
       }
+      if (rewrites !== null && answers[0] !== answers[1]) differing.push(queries[i]);
     }
   }
   const summary = (list) => {
@@ -168,7 +180,7 @@ try {
       })),
     );
   console.log(
-    `${DOCS} documents, ${queries.length} queries × ${ROUNDS} rounds, ${OVER_HTTP ? 'over HTTP' : 'in process'}`,
+    `${DOCS} documents, ${queries.length} queries × ${ROUNDS} rounds, ${OVER_HTTP ? 'over HTTP' : 'in process'}${AFTER_WRITE ? ', each after a one-document write' : ''}`,
   );
   console.table(
     builds.map((build, k) =>

@@ -131,6 +131,7 @@ describe('official meilisearch SDK against a devnode process', () => {
       .updateSettings({
         searchableAttributes: ['title', 'tagline', 'overview'],
         typoTolerance: { disableOnAttributes: ['tagline'] },
+        sortableAttributes: ['id'],
       })
       .waitTask();
     expect(configured.status).toBe('succeeded');
@@ -153,6 +154,18 @@ describe('official meilisearch SDK against a devnode process', () => {
     const loose = await films.search('batmn', { showRankingScoreDetails: true });
     expect(ids(loose.hits)).toEqual([3, 1]);
     expect(loose.hits[0]?._rankingScoreDetails?.attributeRank?.score).toBe(1);
+    // A threshold with a sort keeps the passing hits (the sort does not count in a score), in sort order.
+    const scored = await films.search('batman', { showRankingScore: true });
+    const second = scored.hits[1]?._rankingScore as number;
+    const passing = await films.search('batman', { rankingScoreThreshold: second, sort: ['id:asc'] });
+    // The sort rule comes after attributeRank by default: the title still ranks first.
+    expect(ids(passing.hits)).toEqual([3, 2]);
+    expect(passing.estimatedTotalHits).toBe(2);
+    const sortFirst = ['sort', 'words', 'typo', 'proximity', 'attributeRank', 'wordPosition', 'exactness'];
+    await films.updateSettings({ rankingRules: sortFirst }).waitTask();
+    const sorted = await films.search('batman', { rankingScoreThreshold: second, sort: ['id:asc'] });
+    expect(ids(sorted.hits)).toEqual([2, 3]);
+    expect(sorted.estimatedTotalHits).toBe(2);
   });
 
   it('manages keys; a tenant key with limited actions is refused elsewhere', async () => {
