@@ -18,12 +18,15 @@ import { compileIdFilter } from './id-filter.js';
 import {
   buildStoredDocument,
   createIndexState,
+  dropAllDocuments,
+  dropDocument,
   type IndexState,
   indexWords,
   maybeCompact,
   refreshWeights,
   reindexAll,
   type StoredDocument,
+  storeDocument,
   unindexWords,
 } from './index-state.js';
 import { indexStats } from './index-stats.js';
@@ -95,7 +98,7 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
     state.revision++;
     const previous = state.documents.get(stored.internalId);
     if (previous !== undefined) unindexWords(state, previous);
-    state.documents.set(stored.internalId, stored);
+    storeDocument(state, stored);
     state.byExternalId.set(stored.externalId, stored.internalId);
     indexWords(state, stored);
   };
@@ -105,7 +108,7 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
     if (stored === undefined) return;
     state.revision++;
     unindexWords(state, stored);
-    state.documents.delete(internalId);
+    dropDocument(state, internalId);
     state.byExternalId.delete(stored.externalId);
   };
 
@@ -182,7 +185,7 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
     clearDocuments() {
       const count = state.documents.size;
       state.revision++;
-      state.documents.clear();
+      dropAllDocuments(state);
       state.byExternalId.clear();
       state.words.clear();
       state.staleCount = 0;

@@ -4,7 +4,13 @@ import { compileFilter } from './compile-filter.js';
 import { defaultSettings } from './default-settings.js';
 import type { Document, FilterInput } from './engine-contract.js';
 import { filterBitmap } from './filter-bitmap.js';
-import { buildStoredDocument, createIndexState, type IndexState } from './index-state.js';
+import {
+  buildStoredDocument,
+  createIndexState,
+  dropDocument,
+  type IndexState,
+  storeDocument,
+} from './index-state.js';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 150);
 const FILTERABLE = ['a', 'b', 'tags', 'nested', 'items', 'missing', '_geo'];
@@ -12,7 +18,7 @@ const FILTERABLE = ['a', 'b', 'tags', 'nested', 'items', 'missing', '_geo'];
 function stateOf(docs: readonly Document[]): IndexState {
   const state = createIndexState({ ...defaultSettings(), filterableAttributes: FILTERABLE });
   docs.forEach((doc, id) => {
-    state.documents.set(id, buildStoredDocument(state, id, String(id), doc, new Map()));
+    storeDocument(state, buildStoredDocument(state, id, String(id), doc, new Map()));
     state.byExternalId.set(String(id), id);
   });
   state.nextInternalId = docs.length;
@@ -21,7 +27,7 @@ function stateOf(docs: readonly Document[]): IndexState {
 }
 
 function remove(state: IndexState, ids: readonly number[]): void {
-  for (const id of ids) state.documents.delete(id);
+  for (const id of ids) dropDocument(state, id);
   state.revision++;
 }
 
@@ -245,7 +251,7 @@ describe('filterBitmap', () => {
     expect(matchingIds(state, 'NOT a = x')).toEqual([2]);
     expect(matchingIds(state, 'a != x')).toEqual([2]);
     expect(matchingIds(state, null)).toEqual([0, 2]);
-    state.documents.set(1, buildStoredDocument(state, 1, '1', { a: 'X' }, new Map()));
+    storeDocument(state, buildStoredDocument(state, 1, '1', { a: 'X' }, new Map()));
     state.revision++;
     expect(matchingIds(state, 'a = x')).toEqual([0, 1]);
   });

@@ -52,7 +52,8 @@ export function continuesToken(tokenFids: Int32Array, tokenPositions: Int32Array
 /** Mutable state of one index (documents, inverted index, attribute registry). */
 export interface IndexState {
   settings: IndexSettings;
-  readonly documents: Map<number, StoredDocument>;
+  /** Written only through {@link storeDocument}, {@link dropDocument} and {@link dropAllDocuments}. */
+  readonly documents: ReadonlyMap<number, StoredDocument>;
   readonly byExternalId: Map<string, number>;
   readonly words: InvertedIndex;
   /** attribute path → fid (registered on first sight; never reused). */
@@ -66,6 +67,13 @@ export interface IndexState {
   postingCount: number;
   /** Bumped on every write to documents or settings (invalidates per-query caches). */
   revision: number;
+  /**
+   * Per internal id, the serial number of the stored document there (0: none), each store taking a new
+   * one: comparing two copies of this table finds the documents written in between without touching any
+   * document. Change it only through {@link storeDocument}, {@link dropDocument} and {@link dropAllDocuments}.
+   */
+  serials: Int32Array;
+  lastSerial: number;
 }
 
 /** Create an empty index state. */
@@ -82,7 +90,38 @@ export function createIndexState(settings: IndexSettings): IndexState {
     staleCount: 0,
     postingCount: 0,
     revision: 0,
+    serials: new Int32Array(1024),
+    lastSerial: 0,
   };
+}
+
+/** The documents map for the three functions below, which keep the serials in step with it. */
+function writable(state: IndexState): Map<number, StoredDocument> {
+  return state.documents as Map<number, StoredDocument>;
+}
+
+/** Put a stored document under its internal id (replacing any there), with a new serial. */
+export function storeDocument(state: IndexState, stored: StoredDocument): void {
+  const id = stored.internalId;
+  if (id >= state.serials.length) {
+    const grown = new Int32Array(Math.max(id + 1, state.serials.length * 2));
+    grown.set(state.serials);
+    state.serials = grown;
+  }
+  state.serials[id] = ++state.lastSerial;
+  writable(state).set(id, stored);
+}
+
+/** Remove the stored document under an internal id. */
+export function dropDocument(state: IndexState, internalId: number): void {
+  if (internalId < state.serials.length) state.serials[internalId] = 0;
+  writable(state).delete(internalId);
+}
+
+/** Remove every stored document. */
+export function dropAllDocuments(state: IndexState): void {
+  state.serials.fill(0);
+  writable(state).clear();
 }
 
 function fidOf(state: IndexState, path: string): number {
@@ -287,7 +326,7 @@ export function reindexAll(state: IndexState): void {
       stored.doc,
       stored.vectors,
     );
-    state.documents.set(stored.internalId, fresh);
+    storeDocument(state, fresh);
     indexWords(state, fresh);
   }
 }

@@ -115,6 +115,12 @@ export interface InvertedIndex {
 const EMPTY = new Int32Array(0);
 
 /**
+ * Up to this many stale postings in one word's list, each is found by its own scan; past it, one pass
+ * over the list drops them all (a scan per posting would then cost more).
+ */
+const FEW_STALE_POSTINGS = 16;
+
+/**
  * One word's postings in parallel typed arrays (document id, first token, summary, attribute mask), grown
  * by doubling: about half the memory of JS number arrays, and cheaper to scan.
  */
@@ -154,6 +160,20 @@ class PostingList {
     const dropped = this.#length - kept;
     this.#length = kept;
     return dropped;
+  }
+
+  /**
+   * Drop the oldest posting of `docId` (the first one: postings are appended as documents are indexed),
+   * shifting the later ones down; returns whether one was found. Finding it is a native scan, without a
+   * call per posting: the cheap way to drop a few stale postings from a long list.
+   */
+  removeOldest(docId: number): boolean {
+    const at = this.#docs.subarray(0, this.#length).indexOf(docId);
+    if (at < 0) return false;
+    for (const array of [this.#docs, this.#firsts, this.#summaries, this.#masks])
+      array.copyWithin(at, at + 1, this.#length);
+    this.#length--;
+    return true;
   }
 
   docIds(): Int32Array {
@@ -242,15 +262,21 @@ export function createInvertedIndex(): InvertedIndex {
     compactStale() {
       let dropped = 0;
       for (const [wordId, docs] of staleDocs) {
+        const list = lists[wordId] as PostingList;
+        stale[wordId] = 0;
+        // A write of a few documents leaves a few stale postings per word: drop each by a native scan.
+        if (docs.length <= FEW_STALE_POSTINGS) {
+          for (const docId of docs) dropped += list.removeOldest(docId) ? 1 : 0;
+          continue;
+        }
         const pending = new Map<number, number>();
         for (const docId of docs) pending.set(docId, (pending.get(docId) ?? 0) + 1);
-        dropped += (lists[wordId] as PostingList).retain((docId) => {
+        dropped += list.retain((docId) => {
           const left = pending.get(docId) ?? 0;
           if (left === 0) return true;
           pending.set(docId, left - 1);
           return false;
         });
-        stale[wordId] = 0;
       }
       staleDocs = new Map();
       return dropped;

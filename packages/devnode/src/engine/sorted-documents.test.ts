@@ -9,9 +9,15 @@ const priceArb = fc.oneof(
   fc.constant(undefined),
   fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 2 }),
 );
+const putArb = fc.record({ id: fc.integer({ min: 0, max: 40 }), price: priceArb });
 const opArb = fc.oneof(
-  fc.record({ kind: fc.constant('put' as const), id: fc.integer({ min: 0, max: 12 }), price: priceArb }),
-  fc.record({ kind: fc.constant('delete' as const), id: fc.integer({ min: 0, max: 12 }) }),
+  fc.record({ kind: fc.constant('put' as const), docs: fc.array(putArb, { minLength: 1, maxLength: 2 }) }),
+  // More documents in one write than are moved one by one: the order is merged instead.
+  fc.record({
+    kind: fc.constant('put' as const),
+    docs: fc.uniqueArray(putArb, { minLength: 33, maxLength: 41, selector: (doc) => doc.id }),
+  }),
+  fc.record({ kind: fc.constant('delete' as const), id: fc.integer({ min: 0, max: 40 }) }),
 );
 
 describe('presorted orders across writes', () => {
@@ -20,19 +26,19 @@ describe('presorted orders across writes', () => {
       fc.property(
         fc.array(opArb, { minLength: 1, maxLength: 30 }),
         fc.boolean(),
-        fc.integer({ min: 1, max: 3 }),
+        fc.constantFrom(1, 2, 3, 1000),
         (ops, ascending, limit) => {
           const settings = { sortableAttributes: ['price'] };
           const index = createSearchIndex({ uid: 'written', primaryKey: 'id', settings });
           // Live documents in internal-id order: a replacement keeps its place, a re-added id goes last.
           const live = new Map<number, Record<string, unknown>>();
-          // A short page: only the documents walked first in the presorted order are scored.
+          // A short page (only the documents walked first in the presorted order are scored) or every document.
           const query = { q: '', sort: [`price:${ascending ? 'asc' : 'desc'}`], limit };
           for (const op of ops) {
             if (op.kind === 'put') {
-              const doc = op.price === undefined ? { id: op.id } : { id: op.id, price: op.price };
-              index.addDocuments([doc], { mode: 'replace' });
-              live.set(op.id, doc);
+              const docs = op.docs.map(({ id, price }) => (price === undefined ? { id } : { id, price }));
+              index.addDocuments(docs, { mode: 'replace' });
+              for (const doc of docs) live.set(doc.id, doc);
             } else {
               index.deleteDocuments([op.id]);
               live.delete(op.id);

@@ -1,6 +1,5 @@
-import { documentsById } from './documents-by-id.js';
+import { type DocumentsSnapshot, documentsSnapshot, rewrittenIds } from './documents-by-id.js';
 import type { IndexState, StoredDocument } from './index-state.js';
-import { mergeSorted } from './merge-sorted.js';
 import { compareSortValues } from './ranking-score.js';
 import { perRevision } from './revision-cache.js';
 import { sortValue } from './sort-criteria.js';
@@ -16,16 +15,147 @@ export interface SortedDocuments {
 // Built lazily per (field, direction) and dropped as soon as the index state's revision moves (any write).
 const ordersOf = perRevision(() => new Map<string, SortedDocuments>());
 
-/** The last order built per (field, direction), with the documents by id it was built from. */
+/** The last order built per (field, direction), with the documents it was built from. */
 interface LastOrder {
   readonly order: SortedDocuments;
-  readonly byId: readonly (StoredDocument | undefined)[];
+  readonly snapshot: DocumentsSnapshot;
 }
 const lastOrders = new WeakMap<IndexState, Map<string, LastOrder>>();
 
+type SortValue = number | string | null;
+
 interface Entry {
   readonly stored: StoredDocument;
-  readonly value: number | string | null;
+  readonly value: SortValue;
+}
+
+/** Up to this many documents written since the last order, each is moved by itself (see below). */
+const FEW_WRITTEN = 32;
+
+/** The order ranks by value, then internal id (a total order). */
+function compareRanks(
+  ascending: boolean,
+  xValue: SortValue,
+  xId: number,
+  yValue: SortValue,
+  yId: number,
+): number {
+  return compareSortValues(ascending, xValue, yValue) || xId - yId;
+}
+
+/** Where an entry goes in `ids`/`values[0..length)`: the first position ranking after it. */
+function insertionPoint(
+  ascending: boolean,
+  ids: Int32Array,
+  values: readonly SortValue[],
+  from: number,
+  length: number,
+  entry: Entry,
+): number {
+  let lo = from;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const before = compareRanks(
+      ascending,
+      values[mid] ?? null,
+      ids[mid] as number,
+      entry.value,
+      entry.stored.internalId,
+    );
+    if (before < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The last order with a few documents rewritten: each old version is cut out and each new one inserted
+ * where a binary search puts it, by native copies (reading every entry again would cost a cache miss each).
+ */
+function withFewRewritten(
+  previous: SortedDocuments,
+  previousById: readonly (StoredDocument | undefined)[],
+  byId: readonly (StoredDocument | undefined)[],
+  rewritten: readonly number[],
+  field: string,
+  ascending: boolean,
+): SortedDocuments {
+  const docs = previous.docs.slice();
+  const values = previous.values.slice();
+  const ids = new Int32Array(previous.ids.length + rewritten.length);
+  ids.set(previous.ids);
+  let length = previous.ids.length;
+  for (const id of rewritten) {
+    if (previousById[id] === undefined) continue;
+    const at = ids.subarray(0, length).indexOf(id);
+    docs.splice(at, 1);
+    values.splice(at, 1);
+    ids.copyWithin(at, at + 1, length);
+    length--;
+  }
+  for (const id of rewritten) {
+    const stored = byId[id];
+    if (stored === undefined) continue;
+    const entry = { stored, value: sortValue(stored.doc, field, ascending) };
+    const at = insertionPoint(ascending, ids, values, 0, length, entry);
+    docs.splice(at, 0, stored);
+    values.splice(at, 0, entry.value);
+    ids.copyWithin(at + 1, at, length);
+    ids[at] = id;
+    length++;
+  }
+  return { docs, ids: ids.slice(0, length), values };
+}
+
+/**
+ * The order built from the last one (or from nothing): documents a write did not touch (the same stored
+ * object) keep their place, the others are read, sorted, and each inserted where a binary search over the
+ * kept ones puts it. The order is total, so this is the order a full sort gives.
+ */
+function mergedOrder(
+  last: LastOrder | null,
+  snapshot: DocumentsSnapshot,
+  field: string,
+  ascending: boolean,
+): SortedDocuments {
+  const previous = last?.order ?? { docs: [], ids: new Int32Array(0), values: [] };
+  const before = last?.snapshot.serials ?? new Int32Array(0);
+  const { docs: byId, serials } = snapshot;
+  // Marks by id from the serial tables: the kept test below then reads a small table, not the documents.
+  const rewritten = new Uint8Array(Math.max(serials.length, before.length));
+  const written: Entry[] = [];
+  for (let id = 0; id < rewritten.length; id++) {
+    if ((serials[id] ?? 0) === (before[id] ?? 0)) continue;
+    rewritten[id] = 1;
+    const stored = byId[id];
+    if (stored !== undefined) written.push({ stored, value: sortValue(stored.doc, field, ascending) });
+  }
+  written.sort((x, y) => compareRanks(ascending, x.value, x.stored.internalId, y.value, y.stored.internalId));
+  const kept: number[] = [];
+  for (let p = 0; p < previous.ids.length; p++) if (rewritten[previous.ids[p] as number] === 0) kept.push(p);
+  const keptIds = Int32Array.from(kept, (p) => previous.ids[p] as number);
+  const keptValues = kept.map((p) => previous.values[p] ?? null);
+  // Filled by pushes: a preallocated `new Array(n)` would start holey.
+  const docs: StoredDocument[] = [];
+  const ids = new Int32Array(kept.length + written.length);
+  const values: SortValue[] = [];
+  const place = (stored: StoredDocument, value: SortValue): void => {
+    ids[docs.length] = stored.internalId;
+    docs.push(stored);
+    values.push(value);
+  };
+  let from = 0;
+  const keepUpTo = (end: number): void => {
+    for (; from < end; from++)
+      place(previous.docs[kept[from] as number] as StoredDocument, keptValues[from] ?? null);
+  };
+  for (const entry of written) {
+    keepUpTo(insertionPoint(ascending, keptIds, keptValues, from, kept.length, entry));
+    place(entry.stored, entry.value);
+  }
+  keepUpTo(kept.length);
+  return { docs, ids, values };
 }
 
 /**
@@ -42,38 +172,19 @@ export function sortedDocuments(state: IndexState, field: string, ascending: boo
   const key = `${ascending ? 'a' : 'd'}:${field}`;
   const cached = orders.get(key);
   if (cached !== undefined) return cached;
-  const compare = (x: Entry, y: Entry): number =>
-    compareSortValues(ascending, x.value, y.value) || x.stored.internalId - y.stored.internalId;
   let lasts = lastOrders.get(state);
   if (lasts === undefined) {
     lasts = new Map();
     lastOrders.set(state, lasts);
   }
-  const byId = documentsById(state);
-  // With no earlier order every document counts as written.
-  const last = lasts.get(key) ?? { order: { docs: [], ids: new Int32Array(0), values: [] }, byId: [] };
-  // Documents a write did not touch (the same stored object) keep their place; the others are read and
-  // sorted, then merged in: the order is total (value, then id), so this is the order a full sort gives.
-  const kept: Entry[] = [];
-  const { docs, values } = last.order;
-  for (let p = 0; p < docs.length; p++) {
-    const stored = docs[p] as StoredDocument;
-    if (byId[stored.internalId] === stored) kept.push({ stored, value: values[p] ?? null });
-  }
-  const written: Entry[] = [];
-  for (let id = 0; id < byId.length; id++) {
-    const stored = byId[id];
-    if (stored !== undefined && last.byId[id] !== stored)
-      written.push({ stored, value: sortValue(stored.doc, field, ascending) });
-  }
-  written.sort(compare);
-  const entries = mergeSorted(kept, written, compare);
-  const order: SortedDocuments = {
-    docs: entries.map((e) => e.stored),
-    ids: Int32Array.from(entries, (e) => e.stored.internalId),
-    values: entries.map((e) => e.value),
-  };
+  const snapshot = documentsSnapshot(state);
+  const last = lasts.get(key);
+  const rewritten = last === undefined ? null : rewrittenIds(last.snapshot, snapshot, FEW_WRITTEN);
+  const order =
+    last !== undefined && rewritten !== null
+      ? withFewRewritten(last.order, last.snapshot.docs, snapshot.docs, rewritten, field, ascending)
+      : mergedOrder(last ?? null, snapshot, field, ascending);
   orders.set(key, order);
-  lasts.set(key, { order, byId });
+  lasts.set(key, { order, snapshot });
   return order;
 }

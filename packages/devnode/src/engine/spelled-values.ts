@@ -1,4 +1,4 @@
-import { documentsById } from './documents-by-id.js';
+import { type DocumentsSnapshot, documentsSnapshot } from './documents-by-id.js';
 import type { Document } from './engine-contract.js';
 import { valuesAtPath } from './field-paths.js';
 import type { IndexState, StoredDocument } from './index-state.js';
@@ -44,7 +44,7 @@ interface SpellingDictionary {
   readonly numeric: number[];
   readonly keys: string[];
   last: {
-    readonly docs: readonly (StoredDocument | undefined)[];
+    readonly snapshot: DocumentsSnapshot;
     readonly starts: Int32Array;
     readonly spellings: Int32Array;
   } | null;
@@ -132,21 +132,24 @@ function spellDocument(
 export function buildSpelledValues(state: IndexState, field: string, spell: Speller): SpelledValues {
   let dictionary = dictionaryOf(state, field, spell);
   const size = state.nextInternalId;
-  const docs = documentsById(state);
+  const snapshot = documentsSnapshot(state);
+  const { docs, serials } = snapshot;
   const table = (): { starts: Int32Array; spellings: Int32Array; live: number } => {
     const { last } = dictionary;
+    // Same serial: the same stored document (compared without reading any document).
+    const lastSerials = last?.snapshot.serials ?? new Int32Array(0);
     // Documents written since the last table are read again (usually a few): their ids, by internal id.
     const respelled = new Map<number, Int32Array>();
     const copied = new Uint8Array(size);
     const starts = new Int32Array(size + 1);
     for (let id = 0; id < size; id++) {
-      const stored = docs[id];
+      const serial = serials[id] as number;
       let count = 0;
-      if (stored !== undefined && last !== null && id < last.docs.length && last.docs[id] === stored) {
+      if (serial !== 0 && last !== null && id < lastSerials.length && lastSerials[id] === serial) {
         count = (last.starts[id + 1] as number) - (last.starts[id] as number);
         copied[id] = 1;
-      } else if (stored !== undefined) {
-        const ids = spellDocument(dictionary, stored.doc, field, spell);
+      } else if (serial !== 0) {
+        const ids = spellDocument(dictionary, (docs[id] as StoredDocument).doc, field, spell);
         respelled.set(id, ids);
         count = ids.length;
       }
@@ -172,7 +175,7 @@ export function buildSpelledValues(state: IndexState, field: string, spell: Spel
       live += used[spelling] === 0 ? 1 : 0;
       used[spelling] = 1;
     }
-    dictionary.last = { docs, starts, spellings };
+    dictionary.last = { snapshot, starts, spellings };
     return { starts, spellings, live };
   };
   let built = table();
