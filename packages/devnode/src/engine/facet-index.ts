@@ -1,10 +1,4 @@
-import {
-  collectFacetValues,
-  compareCodePoints,
-  normalizeFacetString,
-  resolveAttributeValues,
-} from '@miroir/filter';
-import { documentsById } from './documents-by-id.js';
+import { documentsSnapshot } from './documents-by-id.js';
 import type { IndexSettings } from './engine-contract.js';
 import { type FacetBucket, facetKey, finishFacets } from './facet-distribution.js';
 import type { IndexState } from './index-state.js';
@@ -16,29 +10,6 @@ import {
   type SpelledValues,
   type ValueSpelling,
 } from './spelled-values.js';
-
-/**
- * One attribute's values as the filter evaluator reads them (`resolveAttributeValues` then
- * `collectFacetValues`), inverted: each distinct value with the ascending internal ids holding it. Values
- * are sorted so that a range condition selects one contiguous run of postings. Kept apart from
- * {@link FacetField} because filters fold strings differently and also test raw presence, nulls and empties.
- */
-export interface FilterValueTable {
-  /** Per internal id, 1 when the document holds the attribute at all (`EXISTS`). */
-  readonly exists: Uint8Array;
-  /** Per internal id, 1 when one of the attribute's raw values is `null` (`IS NULL`). */
-  readonly isNull: Uint8Array;
-  /** Per internal id, 1 when one of the raw values is `""`, `[]` or `{}` (`IS EMPTY`). */
-  readonly isEmpty: Uint8Array;
-  /** Distinct numeric facets, ascending; the ids of `numbers[i]` are `numberIds[numberStarts[i]..numberStarts[i+1])`. */
-  readonly numbers: Float64Array;
-  readonly numberStarts: Int32Array;
-  readonly numberIds: Int32Array;
-  /** Distinct normalised string facets in code-point order, with postings laid out the same way. */
-  readonly strings: readonly string[];
-  readonly stringStarts: Int32Array;
-  readonly stringIds: Int32Array;
-}
 
 /** One attribute's facet keys per document, as the distinct rule compares them. */
 export interface DistinctKeyTable {
@@ -58,7 +29,6 @@ export interface FacetCounts {
 
 interface FacetCache {
   readonly fields: Map<string, SpelledValues>;
-  readonly filterTables: Map<string, FilterValueTable>;
   readonly distinctTables: Map<string, DistinctKeyTable>;
   /** Facets over every document, by facet list. */
   readonly ofEveryDocument: Map<string, FacetCounts>;
@@ -69,7 +39,6 @@ interface FacetCache {
 const cacheOf = perRevision(
   (): FacetCache => ({
     fields: new Map(),
-    filterTables: new Map(),
     distinctTables: new Map(),
     ofEveryDocument: new Map(),
     live: null,
@@ -110,150 +79,6 @@ export function distinctKeyTable(state: IndexState, attribute: string): Distinct
   });
 }
 
-function isEmptyRaw(value: unknown): boolean {
-  if (value === '') return true;
-  if (Array.isArray(value)) return value.length === 0;
-  return value !== null && typeof value === 'object' && Object.keys(value).length === 0;
-}
-
-/** Distinct values seen while scanning, with their (value id, internal id) occurrences. */
-class ValueCollector<T> {
-  readonly values: T[] = [];
-  readonly valueIds: number[] = [];
-  readonly docIds: number[] = [];
-  private readonly idOf = new Map<T, number>();
-  private readonly lastDoc: number[] = [];
-
-  add(value: T, doc: number): void {
-    let vid = this.idOf.get(value);
-    if (vid === undefined) {
-      vid = this.values.length;
-      this.idOf.set(value, vid);
-      this.values.push(value);
-      this.lastDoc.push(-1);
-    }
-    // A document repeating a value (arrays) is posted once.
-    if (this.lastDoc[vid] === doc) return;
-    this.lastDoc[vid] = doc;
-    this.valueIds.push(vid);
-    this.docIds.push(doc);
-  }
-
-  /** Sorted distinct values and CSR postings in that order (ids stay ascending: documents came in order). */
-  finish(compare: (a: T, b: T) => number): { sorted: T[]; starts: Int32Array; ids: Int32Array } {
-    const order = this.values
-      .map((_, vid) => vid)
-      .sort((a, b) => compare(this.values[a] as T, this.values[b] as T));
-    const rank = new Int32Array(order.length);
-    order.forEach((vid, position) => {
-      rank[vid] = position;
-    });
-    const starts = new Int32Array(order.length + 1);
-    for (const vid of this.valueIds) {
-      const slot = (rank[vid] as number) + 1;
-      starts[slot] = (starts[slot] as number) + 1;
-    }
-    for (let i = 0; i < order.length; i++) starts[i + 1] = (starts[i + 1] as number) + (starts[i] as number);
-    const cursor = starts.slice(0, order.length);
-    const ids = new Int32Array(this.docIds.length);
-    for (let j = 0; j < this.valueIds.length; j++) {
-      const position = rank[this.valueIds[j] as number] as number;
-      ids[cursor[position] as number] = this.docIds[j] as number;
-      cursor[position] = (cursor[position] as number) + 1;
-    }
-    return { sorted: order.map((vid) => this.values[vid] as T), starts, ids };
-  }
-}
-
-function buildFilterTable(state: IndexState, attribute: string): FilterValueTable {
-  const size = state.nextInternalId;
-  const exists = new Uint8Array(size);
-  const isNull = new Uint8Array(size);
-  const isEmpty = new Uint8Array(size);
-  const numbers = new ValueCollector<number>();
-  const strings = new ValueCollector<string>();
-  const docs = documentsById(state);
-  const topLevel = !attribute.includes('.');
-  // Facet values repeat a lot across documents: fold each distinct spelling once.
-  const foldedSpellings = new Map<string, string>();
-  const fold = (text: string): string => {
-    let folded = foldedSpellings.get(text);
-    if (folded === undefined) {
-      folded = normalizeFacetString(text);
-      foldedSpellings.set(text, folded);
-    }
-    return folded;
-  };
-  for (let id = 0; id < size; id++) {
-    const stored = docs[id];
-    if (stored === undefined) continue;
-    // Fast paths for top-level numbers, strings and string arrays: there the raw values are just the
-    // value itself, and the facets the finite number or the folded non-blank strings.
-    const direct = topLevel && Object.hasOwn(stored.doc, attribute) ? stored.doc[attribute] : undefined;
-    if (typeof direct === 'number' && Number.isFinite(direct)) {
-      exists[id] = 1;
-      numbers.add(direct === 0 ? 0 : direct, id);
-      continue;
-    }
-    if (typeof direct === 'string') {
-      exists[id] = 1;
-      if (direct === '') isEmpty[id] = 1;
-      const folded = fold(direct);
-      if (folded !== '') strings.add(folded, id);
-      continue;
-    }
-    if (Array.isArray(direct) && direct.every((item) => typeof item === 'string')) {
-      exists[id] = 1;
-      if (direct.length === 0) isEmpty[id] = 1;
-      for (const item of direct) {
-        const folded = fold(item);
-        if (folded !== '') strings.add(folded, id);
-      }
-      continue;
-    }
-    const raw = resolveAttributeValues(stored.doc, attribute);
-    if (raw.length === 0) continue;
-    exists[id] = 1;
-    for (const value of raw) {
-      if (value === null) isNull[id] = 1;
-      else if (isEmptyRaw(value)) isEmpty[id] = 1;
-    }
-    const facets = collectFacetValues(raw);
-    // Map keys already identify -0 with 0, as the evaluator's `includes` and numeric comparisons do.
-    for (const n of facets.numbers) numbers.add(n === 0 ? 0 : n, id);
-    for (const s of facets.strings) strings.add(s, id);
-  }
-  const numeric = numbers.finish((a, b) => a - b);
-  const text = strings.finish(compareCodePoints);
-  return {
-    exists,
-    isNull,
-    isEmpty,
-    numbers: Float64Array.from(numeric.sorted),
-    numberStarts: numeric.starts,
-    numberIds: numeric.ids,
-    strings: text.sorted,
-    stringStarts: text.starts,
-    stringIds: text.ids,
-  };
-}
-
-/**
- * The filter view of one attribute (see {@link FilterValueTable}), built on first use and kept until the
- * index state's revision moves.
- *
- * @example
- * ```ts
- * const table = filterValueTable(state, 'genres');
- * table.strings.indexOf('drama'); // position of `drama` among the sorted distinct strings
- * ```
- */
-export function filterValueTable(state: IndexState, attribute: string): FilterValueTable {
-  return remember(cacheOf(state).filterTables, attribute, Number.POSITIVE_INFINITY, () =>
-    buildFilterTable(state, attribute),
-  );
-}
-
 /**
  * Per internal id, 1 when a document is stored under it (0 for removed ids), cached per revision.
  *
@@ -265,9 +90,9 @@ export function filterValueTable(state: IndexState, attribute: string): FilterVa
 export function liveDocuments(state: IndexState): Uint8Array {
   const cache = cacheOf(state);
   if (cache.live === null) {
-    const live = new Uint8Array(state.nextInternalId);
-    const docs = documentsById(state);
-    for (let id = 0; id < live.length; id++) if (docs[id] !== undefined) live[id] = 1;
+    const { serials } = documentsSnapshot(state);
+    const live = new Uint8Array(serials.length);
+    for (let id = 0; id < live.length; id++) live[id] = serials[id] === 0 ? 0 : 1;
     cache.live = live;
   }
   return cache.live;

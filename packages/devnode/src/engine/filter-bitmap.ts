@@ -9,7 +9,8 @@ import {
 } from '@miroir/filter';
 import { filterablePatterns, isFilterable } from './compile-filter.js';
 import type { FilterableAttributeRule, FilterInput } from './engine-contract.js';
-import { type FilterValueTable, filterValueTable, liveDocuments } from './facet-index.js';
+import { liveDocuments } from './facet-index.js';
+import { type FilterValueTable, filterValueTable } from './filter-value-table.js';
 import type { IndexState } from './index-state.js';
 
 /** One side of a range; `value: null` leaves that side open. */

@@ -1,7 +1,7 @@
-import { type DocumentsSnapshot, documentsSnapshot, rewrittenIds } from './documents-by-id.js';
+import type { DocumentsSnapshot } from './documents-by-id.js';
 import type { IndexState, StoredDocument } from './index-state.js';
+import { type Derived, patchedAfterWrites } from './patched-after-writes.js';
 import { compareSortValues } from './ranking-score.js';
-import { perRevision } from './revision-cache.js';
 import { sortValue } from './sort-criteria.js';
 
 /** Every document in one sort criterion's order (ties by internal id), with its sort value. */
@@ -11,16 +11,6 @@ export interface SortedDocuments {
   readonly ids: Int32Array;
   readonly values: readonly (number | string | null)[];
 }
-
-// Built lazily per (field, direction) and dropped as soon as the index state's revision moves (any write).
-const ordersOf = perRevision(() => new Map<string, SortedDocuments>());
-
-/** The last order built per (field, direction), with the documents it was built from. */
-interface LastOrder {
-  readonly order: SortedDocuments;
-  readonly snapshot: DocumentsSnapshot;
-}
-const lastOrders = new WeakMap<IndexState, Map<string, LastOrder>>();
 
 type SortValue = number | string | null;
 
@@ -109,17 +99,17 @@ function withFewRewritten(
 }
 
 /**
- * The order built from the last one (or from nothing): documents a write did not touch (the same stored
- * object) keep their place, the others are read, sorted, and each inserted where a binary search over the
+ * The order built from the last one (or from nothing): documents a write did not touch (the same serial)
+ * keep their place, the others are read, sorted, and each inserted where a binary search over the
  * kept ones puts it. The order is total, so this is the order a full sort gives.
  */
 function mergedOrder(
-  last: LastOrder | null,
+  last: Derived<SortedDocuments> | null,
   snapshot: DocumentsSnapshot,
   field: string,
   ascending: boolean,
 ): SortedDocuments {
-  const previous = last?.order ?? { docs: [], ids: new Int32Array(0), values: [] };
+  const previous = last?.value ?? { docs: [], ids: new Int32Array(0), values: [] };
   const before = last?.snapshot.serials ?? new Int32Array(0);
   const { docs: byId, serials } = snapshot;
   // Marks by id from the serial tables: the kept test below then reads a small table, not the documents.
@@ -158,9 +148,26 @@ function mergedOrder(
   return { docs, ids, values };
 }
 
+/** Key of an order: direction, then field. */
+const orderKey = (field: string, ascending: boolean): string => `${ascending ? 'a' : 'd'}:${field}`;
+
+const orders = patchedAfterWrites<string, SortedDocuments>({
+  patchLimit: () => FEW_WRITTEN,
+  build: (key, snapshot, last) => mergedOrder(last, snapshot, key.slice(2), key.startsWith('a')),
+  patch: (key, snapshot, last, rewritten) =>
+    withFewRewritten(
+      last.value,
+      last.snapshot.docs,
+      snapshot.docs,
+      rewritten,
+      key.slice(2),
+      key.startsWith('a'),
+    ),
+});
+
 /**
  * Every document ordered by `field` (`ascending` or not) as a sort criterion ranks it, ties by internal
- * id. Cached until the next write to the index.
+ * id. Cached until the next write to the index, then brought up to date from the last order.
  *
  * @example
  * ```ts
@@ -168,23 +175,5 @@ function mergedOrder(
  * ```
  */
 export function sortedDocuments(state: IndexState, field: string, ascending: boolean): SortedDocuments {
-  const orders = ordersOf(state);
-  const key = `${ascending ? 'a' : 'd'}:${field}`;
-  const cached = orders.get(key);
-  if (cached !== undefined) return cached;
-  let lasts = lastOrders.get(state);
-  if (lasts === undefined) {
-    lasts = new Map();
-    lastOrders.set(state, lasts);
-  }
-  const snapshot = documentsSnapshot(state);
-  const last = lasts.get(key);
-  const rewritten = last === undefined ? null : rewrittenIds(last.snapshot, snapshot, FEW_WRITTEN);
-  const order =
-    last !== undefined && rewritten !== null
-      ? withFewRewritten(last.order, last.snapshot.docs, snapshot.docs, rewritten, field, ascending)
-      : mergedOrder(last ?? null, snapshot, field, ascending);
-  orders.set(key, order);
-  lasts.set(key, { order, snapshot });
-  return order;
+  return orders(state, orderKey(field, ascending));
 }

@@ -1,21 +1,74 @@
-import { documentsById } from './documents-by-id.js';
-import { continuesToken, type IndexState } from './index-state.js';
+import { type DocumentsSnapshot, documentsSnapshot, rewrittenIds } from './documents-by-id.js';
+import { continuesToken, type IndexState, type StoredDocument } from './index-state.js';
 import { perRevision } from './revision-cache.js';
+
+/** Past this share of the documents rewritten, numbering or listing afresh costs about as much as patching. */
+const PATCH_SHARE = 8;
+
+/** The rewritten ids between two snapshots when few enough to patch what was built from the first. */
+function fewRewritten(before: DocumentsSnapshot, after: DocumentsSnapshot): number[] | null {
+  return rewrittenIds(before, after, Math.max(64, after.docs.length / PATCH_SHARE));
+}
+
+/** Global token numbering of one snapshot (see {@link globalTokenStarts}). */
+interface Numbering {
+  readonly snapshot: DocumentsSnapshot;
+  readonly starts: Int32Array;
+}
+
+const lastNumbering = new WeakMap<IndexState, Numbering>();
+
+/** Every stored document's token count, in internal-id order, from the first id on. */
+function numberTokens(snapshot: DocumentsSnapshot): Int32Array {
+  const { docs } = snapshot;
+  const starts = new Int32Array(docs.length + 1);
+  let total = 0;
+  for (let docId = 0; docId < docs.length; docId++) {
+    starts[docId] = total;
+    total += docs[docId]?.tokenWords.length ?? 0;
+  }
+  starts[docs.length] = total;
+  return starts;
+}
+
+/** `before` renumbered for `snapshot` when only `rewritten` changed: later documents shift by their deltas. */
+function renumberTokens(
+  before: Int32Array,
+  snapshot: DocumentsSnapshot,
+  rewritten: readonly number[],
+): Int32Array {
+  const size = snapshot.docs.length;
+  const starts = new Int32Array(size + 1);
+  const known = before.length - 1;
+  let shift = 0;
+  let next = 0;
+  for (let docId = 0; docId <= size; docId++) {
+    const old = docId <= known ? (before[docId] as number) : (before[known] as number);
+    starts[docId] = old + shift;
+    if (next < rewritten.length && rewritten[next] === docId) {
+      next++;
+      const oldCount = docId < known ? (before[docId + 1] as number) - old : 0;
+      shift += (snapshot.docs[docId]?.tokenWords.length ?? 0) - oldCount;
+    }
+  }
+  return starts;
+}
 
 /**
  * Every document's tokens numbered end to end in internal-id order: token `t` of document `d` is global
  * token `tokenStart[d] + t` (`tokenStart` has one more entry than there are internal ids; removed ids
- * hold no tokens).
+ * hold no tokens). After a write of a few documents, the last numbering is shifted instead of every
+ * document being read.
  */
 export const globalTokenStarts = perRevision((state: IndexState): Int32Array => {
-  const byId = documentsById(state);
-  const starts = new Int32Array(state.nextInternalId + 1);
-  let total = 0;
-  for (let docId = 0; docId < state.nextInternalId; docId++) {
-    starts[docId] = total;
-    total += byId[docId]?.tokenWords.length ?? 0;
-  }
-  starts[state.nextInternalId] = total;
+  const snapshot = documentsSnapshot(state);
+  const last = lastNumbering.get(state);
+  const rewritten = last === undefined ? null : fewRewritten(last.snapshot, snapshot);
+  const starts =
+    last !== undefined && rewritten !== null
+      ? renumberTokens(last.starts, snapshot, rewritten)
+      : numberTokens(snapshot);
+  lastNumbering.set(state, { snapshot, starts });
   return starts;
 });
 
@@ -36,14 +89,28 @@ export function documentOfToken(starts: Int32Array, token: number, from: number)
   return docId;
 }
 
-// A word's occurrences are rebuilt from scattered per-document chains, so lists are kept until the next
-// write; the total kept is bounded (a very common word alone holds a tenth of all tokens).
+// A word's occurrences are gathered from scattered per-document chains, so lists are kept (bounded: a very
+// common word alone holds a tenth of all tokens) and, after a write of a few documents, patched: the
+// other documents' entries only shift, the rewritten ones' are read again.
+interface HeldList {
+  readonly list: Int32Array;
+  readonly numbering: Numbering;
+}
 interface OccurrenceCache {
-  readonly lists: Map<number, Int32Array>;
+  readonly lists: Map<number, HeldList>;
   held: number;
 }
-const occurrencesOf = perRevision((): OccurrenceCache => ({ lists: new Map(), held: 0 }));
+const occurrenceCaches = new WeakMap<IndexState, OccurrenceCache>();
 const MAX_HELD_ENTRIES = 24_000_000;
+
+function cacheOf(state: IndexState): OccurrenceCache {
+  let cache = occurrenceCaches.get(state);
+  if (cache === undefined) {
+    cache = { lists: new Map(), held: 0 };
+    occurrenceCaches.set(state, cache);
+  }
+  return cache;
+}
 
 /**
  * Every occurrence of a word in the index, ascending, as `globalToken * 2 + continues`, where `continues`
@@ -58,28 +125,67 @@ const MAX_HELD_ENTRIES = 24_000_000;
  * ```
  */
 export function wordOccurrences(state: IndexState, wordId: number): Int32Array {
-  const cache = occurrencesOf(state);
-  const cached = cache.lists.get(wordId);
-  if (cached !== undefined) return cached;
-  const list = collectOccurrences(state, wordId);
+  const cache = cacheOf(state);
+  const numbering = { snapshot: documentsSnapshot(state), starts: globalTokenStarts(state) };
+  const held = cache.lists.get(wordId);
+  if (held !== undefined && held.numbering.starts === numbering.starts) return held.list;
+  const rewritten = held === undefined ? null : fewRewritten(held.numbering.snapshot, numbering.snapshot);
+  const list =
+    held !== undefined && rewritten !== null
+      ? patchOccurrences(held, numbering, rewritten, wordId)
+      : collectOccurrences(state, wordId, numbering);
+  if (held !== undefined) {
+    cache.lists.delete(wordId);
+    cache.held -= held.list.length;
+  }
   while (cache.held + list.length > MAX_HELD_ENTRIES && cache.lists.size > 0) {
-    const [oldest, dropped] = cache.lists.entries().next().value as [number, Int32Array];
+    const [oldest, dropped] = cache.lists.entries().next().value as [number, HeldList];
     cache.lists.delete(oldest);
-    cache.held -= dropped.length;
+    cache.held -= dropped.list.length;
   }
   if (list.length <= MAX_HELD_ENTRIES) {
-    cache.lists.set(wordId, list);
+    cache.lists.set(wordId, { list, numbering });
     cache.held += list.length;
   }
   return list;
 }
 
-/** Whether {@link wordOccurrences} has the word's list at hand (built since the last write and kept). */
+/** Whether {@link wordOccurrences} has the word's list at hand (possibly to patch after a write). */
 export function hasWordOccurrences(state: IndexState, wordId: number): boolean {
-  return occurrencesOf(state).lists.has(wordId);
+  return cacheOf(state).lists.has(wordId);
 }
 
-function collectOccurrences(state: IndexState, wordId: number): Int32Array {
+/** A growable list of occurrence entries. */
+class EntryList {
+  #entries: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.#entries = new Int32Array(Math.max(16, capacity));
+  }
+
+  push(entry: number): void {
+    if (this.length === this.#entries.length) {
+      const grown = new Int32Array(this.length * 2);
+      grown.set(this.#entries);
+      this.#entries = grown;
+    }
+    this.#entries[this.length++] = entry;
+  }
+
+  /** The word's occurrences in one document, its chain starting at token `first`. */
+  pushDocument(stored: StoredDocument, base: number, first: number): void {
+    const { tokenFids, tokenPositions, nextSame } = stored;
+    for (let at = first; at !== -1; at = nextSame[at] as number)
+      this.push((base + at) * 2 + (continuesToken(tokenFids, tokenPositions, at) ? 1 : 0));
+  }
+
+  done(): Int32Array {
+    return this.#entries.slice(0, this.length);
+  }
+}
+
+function collectOccurrences(state: IndexState, wordId: number, numbering: Numbering): Int32Array {
   const docs = state.words.postings(wordId);
   const firsts = state.words.firstTokens(wordId);
   // Postings are in insertion order (a replaced document moves to the end): visit them by internal id.
@@ -87,25 +193,48 @@ function collectOccurrences(state: IndexState, wordId: number): Int32Array {
   let sorted = true;
   for (let k = 1; k < docs.length && sorted; k++) sorted = (docs[k - 1] as number) < (docs[k] as number);
   if (!sorted) order.sort((x, y) => (docs[x] as number) - (docs[y] as number));
-  const starts = globalTokenStarts(state);
-  const byId = documentsById(state);
-  let out = new Int32Array(Math.max(16, docs.length * 2));
-  let length = 0;
+  const { starts, snapshot } = numbering;
+  const out = new EntryList(docs.length * 2);
   for (const k of order) {
     const docId = docs[k] as number;
-    const stored = byId[docId];
-    if (stored === undefined) continue;
-    const { tokenFids, tokenPositions, nextSame } = stored;
-    const base = starts[docId] as number;
-    for (let at = firsts[k] as number; at !== -1; at = nextSame[at] as number) {
-      const continues = continuesToken(tokenFids, tokenPositions, at);
-      if (length === out.length) {
-        const grown = new Int32Array(out.length * 2);
-        grown.set(out);
-        out = grown;
-      }
-      out[length++] = (base + at) * 2 + (continues ? 1 : 0);
-    }
+    const stored = snapshot.docs[docId];
+    if (stored !== undefined) out.pushDocument(stored, starts[docId] as number, firsts[k] as number);
   }
-  return out.slice(0, length);
+  return out.done();
+}
+
+/**
+ * A held list brought to a later numbering where only `rewritten` (ascending ids) changed: every other
+ * document's entries keep their token and flag, shifted by how far its start moved; the rewritten ones'
+ * entries are dropped and, where the word is still there, read again in place.
+ */
+function patchOccurrences(
+  held: HeldList,
+  numbering: Numbering,
+  rewritten: readonly number[],
+  wordId: number,
+): Int32Array {
+  const before = held.numbering.starts;
+  const { starts, snapshot } = numbering;
+  const out = new EntryList(held.list.length + 64);
+  let next = 0;
+  // The rewritten documents below `end`, in id order, where they now hold the word.
+  const readRewrittenUpTo = (end: number): void => {
+    for (; next < rewritten.length && (rewritten[next] as number) < end; next++) {
+      const docId = rewritten[next] as number;
+      const stored = snapshot.docs[docId];
+      const first = stored === undefined ? -1 : stored.tokenWords.indexOf(wordId);
+      if (stored !== undefined && first >= 0) out.pushDocument(stored, starts[docId] as number, first);
+    }
+  };
+  let docId = 0;
+  for (const entry of held.list) {
+    const token = occurrenceToken(entry);
+    while ((before[docId + 1] as number) <= token) docId++;
+    readRewrittenUpTo(docId);
+    if (next < rewritten.length && rewritten[next] === docId) continue;
+    out.push((token - (before[docId] as number) + (starts[docId] as number)) * 2 + (entry & 1));
+  }
+  readRewrittenUpTo(Number.POSITIVE_INFINITY);
+  return out.done();
 }
