@@ -11,7 +11,7 @@ import {
   storeDocument,
   unindexWords,
 } from './index-state.js';
-import { globalTokenStarts, wordOccurrences } from './word-occurrences.js';
+import { globalTokenStarts, hasWordOccurrences, wordOccurrences } from './word-occurrences.js';
 
 const WORDS = ['bat', 'man', 'robin', 'hood'];
 const textArb = fc
@@ -71,5 +71,21 @@ describe('word occurrence lists across writes', () => {
       ),
       { numRuns: 250, seed: 20261203 },
     );
+  });
+
+  it('drops lists left behind by more than a few numberings, and the snapshots they hold', () => {
+    const state = createIndexState(defaultSettings());
+    write(state, 0, { title: 'bat man', overview: 'robin hood' });
+    const bat = state.words.lookup('bat');
+    const robin = state.words.lookup('robin');
+    wordOccurrences(state, bat);
+    for (let round = 1; round <= 4; round++) {
+      write(state, round, { title: 'robin', overview: 'hood' });
+      compactStalePostings(state);
+      wordOccurrences(state, robin);
+      // Built for the first numbering: kept while it is among the last four.
+      expect(hasWordOccurrences(state, bat)).toBe(round < 4);
+    }
+    expect(hasWordOccurrences(state, robin)).toBe(true);
   });
 });

@@ -99,17 +99,43 @@ interface HeldList {
 interface OccurrenceCache {
   readonly lists: Map<number, HeldList>;
   held: number;
+  /** The numberings lists were last built for, newest last (each keeps a snapshot of every document alive). */
+  readonly numberings: Int32Array[];
 }
 const occurrenceCaches = new WeakMap<IndexState, OccurrenceCache>();
 const MAX_HELD_ENTRIES = 24_000_000;
+/** Lists built for older numberings than the last few are dropped, with the snapshots they hold. */
+const KEPT_NUMBERINGS = 4;
 
 function cacheOf(state: IndexState): OccurrenceCache {
   let cache = occurrenceCaches.get(state);
   if (cache === undefined) {
-    cache = { lists: new Map(), held: 0 };
+    cache = { lists: new Map(), held: 0, numberings: [] };
     occurrenceCaches.set(state, cache);
   }
   return cache;
+}
+
+function dropList(cache: OccurrenceCache, wordId: number): void {
+  const held = cache.lists.get(wordId);
+  if (held === undefined) return;
+  cache.lists.delete(wordId);
+  cache.held -= held.list.length;
+}
+
+/** Keep `list`, within the bounds on entries and on numberings held. */
+function holdList(cache: OccurrenceCache, wordId: number, list: Int32Array, numbering: Numbering): void {
+  dropList(cache, wordId);
+  if (cache.numberings.at(-1) !== numbering.starts) {
+    cache.numberings.push(numbering.starts);
+    const retired = cache.numberings.length > KEPT_NUMBERINGS ? cache.numberings.shift() : undefined;
+    for (const [word, held] of cache.lists) if (held.numbering.starts === retired) dropList(cache, word);
+  }
+  while (cache.held + list.length > MAX_HELD_ENTRIES && cache.lists.size > 0)
+    dropList(cache, cache.lists.keys().next().value as number);
+  if (list.length > MAX_HELD_ENTRIES) return;
+  cache.lists.set(wordId, { list, numbering });
+  cache.held += list.length;
 }
 
 /**
@@ -134,19 +160,7 @@ export function wordOccurrences(state: IndexState, wordId: number): Int32Array {
     held !== undefined && rewritten !== null
       ? patchOccurrences(held, numbering, rewritten, wordId)
       : collectOccurrences(state, wordId, numbering);
-  if (held !== undefined) {
-    cache.lists.delete(wordId);
-    cache.held -= held.list.length;
-  }
-  while (cache.held + list.length > MAX_HELD_ENTRIES && cache.lists.size > 0) {
-    const [oldest, dropped] = cache.lists.entries().next().value as [number, HeldList];
-    cache.lists.delete(oldest);
-    cache.held -= dropped.list.length;
-  }
-  if (list.length <= MAX_HELD_ENTRIES) {
-    cache.lists.set(wordId, { list, numbering });
-    cache.held += list.length;
-  }
+  holdList(cache, wordId, list, numbering);
   return list;
 }
 
