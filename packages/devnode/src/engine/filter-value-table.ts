@@ -11,8 +11,8 @@ import { patchedAfterWrites } from './patched-after-writes.js';
 /**
  * One attribute's values as the filter evaluator reads them (`resolveAttributeValues` then
  * `collectFacetValues`), inverted: each distinct value with the ascending internal ids holding it. Values
- * are sorted so that a range condition selects one contiguous run of postings. Kept apart from
- * {@link FacetField} because filters fold strings differently and also test raw presence, nulls and empties.
+ * are sorted so that a range condition selects one contiguous run of postings. Kept apart from the facet
+ * value tables because filters fold strings differently and also test raw presence, nulls and empties.
  */
 export interface FilterValueTable {
   /** Per internal id, 1 when the document holds the attribute at all (`EXISTS`). */
@@ -35,6 +35,13 @@ function isEmptyRaw(value: unknown): boolean {
   if (value === '') return true;
   if (Array.isArray(value)) return value.length === 0;
   return value !== null && typeof value === 'object' && Object.keys(value).length === 0;
+}
+
+/** Distinct values in order with CSR postings (the ids of `values[i]`: `ids[starts[i]..starts[i + 1])`). */
+interface ValuePostings<T> {
+  readonly values: ArrayLike<T>;
+  readonly starts: Int32Array;
+  readonly ids: Int32Array;
 }
 
 /** Distinct values seen while scanning, with their (value id, internal id) occurrences. */
@@ -61,7 +68,7 @@ class ValueCollector<T> {
   }
 
   /** Sorted distinct values and CSR postings in that order (ids stay ascending: documents came in order). */
-  finish(compare: (a: T, b: T) => number): { sorted: T[]; starts: Int32Array; ids: Int32Array } {
+  finish(compare: (a: T, b: T) => number): ValuePostings<T> {
     const order = this.values
       .map((_, vid) => vid)
       .sort((a, b) => compare(this.values[a] as T, this.values[b] as T));
@@ -82,7 +89,7 @@ class ValueCollector<T> {
       ids[cursor[position] as number] = this.docIds[j] as number;
       cursor[position] = (cursor[position] as number) + 1;
     }
-    return { sorted: order.map((vid) => this.values[vid] as T), starts, ids };
+    return { values: order.map((vid) => this.values[vid] as T), starts, ids };
   }
 }
 
@@ -171,26 +178,25 @@ function buildFilterTable(snapshot: DocumentsSnapshot, attribute: string): Filte
     const stored = docs[id];
     if (stored !== undefined) readFilterValues(stored, id, attribute, sink);
   }
-  const numeric = sink.numbers.finish(compareNumbers);
-  const text = sink.strings.finish(compareCodePoints);
+  return tableOf(sink, sink.numbers.finish(compareNumbers), sink.strings.finish(compareCodePoints));
+}
+
+function tableOf(
+  flags: FilterValueSink,
+  numeric: ValuePostings<number>,
+  text: ValuePostings<string>,
+): FilterValueTable {
   return {
-    exists: sink.exists,
-    isNull: sink.isNull,
-    isEmpty: sink.isEmpty,
-    numbers: Float64Array.from(numeric.sorted),
+    exists: flags.exists,
+    isNull: flags.isNull,
+    isEmpty: flags.isEmpty,
+    numbers: Float64Array.from(numeric.values),
     numberStarts: numeric.starts,
     numberIds: numeric.ids,
-    strings: text.sorted,
+    strings: Array.from(text.values),
     stringStarts: text.starts,
     stringIds: text.ids,
   };
-}
-
-/** Distinct values in order with CSR postings (the ids of `values[i]`: `ids[starts[i]..starts[i + 1])`). */
-interface ValuePostings<T> {
-  readonly values: ArrayLike<T>;
-  readonly starts: Int32Array;
-  readonly ids: Int32Array;
 }
 
 /**
@@ -203,7 +209,7 @@ function patchPostings<T>(
   rewritten: Uint8Array,
   added: ValuePostings<T>,
   compare: (a: T, b: T) => number,
-): { values: T[]; starts: Int32Array; ids: Int32Array } {
+): ValuePostings<T> {
   const values: T[] = [];
   const starts: number[] = [0];
   const ids = new Int32Array(before.ids.length + added.ids.length);
@@ -244,7 +250,7 @@ function patchPostings<T>(
   return { values, starts: Int32Array.from(starts), ids: ids.slice(0, length) };
 }
 
-/** `last` (built from `lastSnapshot`) brought up to `snapshot`: only the rewritten documents are read. */
+/** `last` brought up to `snapshot`, where only `rewrittenList` changed: only those documents are read. */
 function patchFilterTable(
   last: FilterValueTable,
   snapshot: DocumentsSnapshot,
@@ -264,31 +270,19 @@ function patchFilterTable(
     const stored = snapshot.docs[id];
     if (stored !== undefined) readFilterValues(stored, id, attribute, sink);
   }
-  const addedNumbers = sink.numbers.finish(compareNumbers);
-  const addedStrings = sink.strings.finish(compareCodePoints);
   const numeric = patchPostings(
     { values: last.numbers, starts: last.numberStarts, ids: last.numberIds },
     rewritten,
-    { values: addedNumbers.sorted, starts: addedNumbers.starts, ids: addedNumbers.ids },
+    sink.numbers.finish(compareNumbers),
     compareNumbers,
   );
   const text = patchPostings(
     { values: last.strings, starts: last.stringStarts, ids: last.stringIds },
     rewritten,
-    { values: addedStrings.sorted, starts: addedStrings.starts, ids: addedStrings.ids },
+    sink.strings.finish(compareCodePoints),
     compareCodePoints,
   );
-  return {
-    exists: sink.exists,
-    isNull: sink.isNull,
-    isEmpty: sink.isEmpty,
-    numbers: Float64Array.from(numeric.values),
-    numberStarts: numeric.starts,
-    numberIds: numeric.ids,
-    strings: text.values,
-    stringStarts: text.starts,
-    stringIds: text.ids,
-  };
+  return tableOf(sink, numeric, text);
 }
 
 /** Past this share of the documents rewritten, reading every document again costs about as much. */

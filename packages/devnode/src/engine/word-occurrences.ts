@@ -1,13 +1,15 @@
 import { type DocumentsSnapshot, documentsSnapshot, rewrittenIds } from './documents-by-id.js';
 import { continuesToken, type IndexState, type StoredDocument } from './index-state.js';
-import { perRevision } from './revision-cache.js';
+import { patchedAfterWrites } from './patched-after-writes.js';
 
 /** Past this share of the documents rewritten, numbering or listing afresh costs about as much as patching. */
 const PATCH_SHARE = 8;
 
+const patchLimit = (documents: number): number => Math.max(64, documents / PATCH_SHARE);
+
 /** The rewritten ids between two snapshots when few enough to patch what was built from the first. */
 function fewRewritten(before: DocumentsSnapshot, after: DocumentsSnapshot): number[] | null {
-  return rewrittenIds(before, after, Math.max(64, after.docs.length / PATCH_SHARE));
+  return rewrittenIds(before, after, patchLimit(after.docs.length));
 }
 
 /** Global token numbering of one snapshot (see {@link globalTokenStarts}). */
@@ -15,8 +17,6 @@ interface Numbering {
   readonly snapshot: DocumentsSnapshot;
   readonly starts: Int32Array;
 }
-
-const lastNumbering = new WeakMap<IndexState, Numbering>();
 
 /** Every stored document's token count, in internal-id order, from the first id on. */
 function numberTokens(snapshot: DocumentsSnapshot): Int32Array {
@@ -60,16 +60,14 @@ function renumberTokens(
  * hold no tokens). After a write of a few documents, the last numbering is shifted instead of every
  * document being read.
  */
-export const globalTokenStarts = perRevision((state: IndexState): Int32Array => {
-  const snapshot = documentsSnapshot(state);
-  const last = lastNumbering.get(state);
-  const rewritten = last === undefined ? null : fewRewritten(last.snapshot, snapshot);
-  const starts =
-    last !== undefined && rewritten !== null
-      ? renumberTokens(last.starts, snapshot, rewritten)
-      : numberTokens(snapshot);
-  lastNumbering.set(state, { snapshot, starts });
-  return starts;
+export function globalTokenStarts(state: IndexState): Int32Array {
+  return numberings(state, null);
+}
+
+const numberings = patchedAfterWrites<null, Int32Array>({
+  patchLimit,
+  build: (_, snapshot) => numberTokens(snapshot),
+  patch: (_, snapshot, last, rewritten) => renumberTokens(last.value, snapshot, rewritten),
 });
 
 /** Whether an occurrence entry's token continues the token before it (see {@link wordOccurrences}). */
