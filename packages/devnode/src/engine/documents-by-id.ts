@@ -9,6 +9,9 @@ export interface DocumentsSnapshot {
   readonly serials: Int32Array;
 }
 
+/** The serials of a snapshot, all that {@link rewrittenIds} reads. */
+export type SerialTable = Pick<DocumentsSnapshot, 'serials'>;
+
 /**
  * Internal ids whose document differs between two snapshots (written, replaced or removed), ascending;
  * null when more than `limit` do. Reads only the serial tables: no document is touched.
@@ -18,11 +21,7 @@ export interface DocumentsSnapshot {
  * rewrittenIds(before, documentsSnapshot(state), 32); // e.g. [17]: one document replaced since `before`
  * ```
  */
-export function rewrittenIds(
-  before: DocumentsSnapshot,
-  after: DocumentsSnapshot,
-  limit: number,
-): number[] | null {
+export function rewrittenIds(before: SerialTable, after: SerialTable, limit: number): number[] | null {
   const a = before.serials;
   const b = after.serials;
   const shared = Math.min(a.length, b.length);
@@ -50,7 +49,7 @@ const snapshotOf = perRevision((state): DocumentsSnapshot => {
   serials.set(state.serials.subarray(0, Math.min(size, state.serials.length)));
   const last = lastSnapshots.get(state);
   const changed =
-    last === undefined ? null : rewrittenIds(last, { docs: [], serials }, Math.max(64, size / PATCH_SHARE));
+    last === undefined ? null : rewrittenIds(last, { serials }, Math.max(64, size / PATCH_SHARE));
   let docs: (StoredDocument | undefined)[];
   if (last !== undefined && changed !== null) {
     docs = last.docs.slice(0, size);

@@ -79,12 +79,12 @@ describe('word occurrence lists across writes', () => {
     const bat = state.words.lookup('bat');
     const robin = state.words.lookup('robin');
     wordOccurrences(state, bat);
-    for (let round = 1; round <= 4; round++) {
+    for (let round = 1; round <= 16; round++) {
       write(state, round, { title: 'robin', overview: 'hood' });
       compactStalePostings(state);
       wordOccurrences(state, robin);
-      // Built for the first numbering: kept while it is among the last four.
-      expect(hasWordOccurrences(state, bat)).toBe(round < 4);
+      // Built for the first numbering: kept while it is among the last sixteen.
+      expect(hasWordOccurrences(state, bat)).toBe(round < 16);
     }
     expect(hasWordOccurrences(state, robin)).toBe(true);
   });

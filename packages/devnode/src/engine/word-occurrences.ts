@@ -1,4 +1,9 @@
-import { type DocumentsSnapshot, documentsSnapshot, rewrittenIds } from './documents-by-id.js';
+import {
+  type DocumentsSnapshot,
+  documentsSnapshot,
+  rewrittenIds,
+  type SerialTable,
+} from './documents-by-id.js';
 import { continuesToken, type IndexState, type StoredDocument } from './index-state.js';
 import { patchedAfterWrites } from './patched-after-writes.js';
 
@@ -8,8 +13,8 @@ const PATCH_SHARE = 8;
 const patchLimit = (documents: number): number => Math.max(64, documents / PATCH_SHARE);
 
 /** The rewritten ids between two snapshots when few enough to patch what was built from the first. */
-function fewRewritten(before: DocumentsSnapshot, after: DocumentsSnapshot): number[] | null {
-  return rewrittenIds(before, after, patchLimit(after.docs.length));
+function fewRewritten(before: SerialTable, after: SerialTable): number[] | null {
+  return rewrittenIds(before, after, patchLimit(after.serials.length));
 }
 
 /** Global token numbering of one snapshot (see {@link globalTokenStarts}). */
@@ -92,18 +97,20 @@ export function documentOfToken(starts: Int32Array, token: number, from: number)
 // other documents' entries only shift, the rewritten ones' are read again.
 interface HeldList {
   readonly list: Int32Array;
-  readonly numbering: Numbering;
+  /** The numbering it was built for, and the serials it was counted from (no document is kept). */
+  readonly starts: Int32Array;
+  readonly serials: Int32Array;
 }
 interface OccurrenceCache {
   readonly lists: Map<number, HeldList>;
   held: number;
-  /** The numberings lists were last built for, newest last (each keeps a snapshot of every document alive). */
+  /** The numberings lists were last built for, newest last (each keeps two tables of one entry per document). */
   readonly numberings: Int32Array[];
 }
 const occurrenceCaches = new WeakMap<IndexState, OccurrenceCache>();
 const MAX_HELD_ENTRIES = 24_000_000;
-/** Lists built for older numberings than the last few are dropped, with the snapshots they hold. */
-const KEPT_NUMBERINGS = 4;
+/** Lists built for older numberings than the last few are dropped, with the tables they hold. */
+const KEPT_NUMBERINGS = 16;
 
 function cacheOf(state: IndexState): OccurrenceCache {
   let cache = occurrenceCaches.get(state);
@@ -127,12 +134,12 @@ function holdList(cache: OccurrenceCache, wordId: number, list: Int32Array, numb
   if (cache.numberings.at(-1) !== numbering.starts) {
     cache.numberings.push(numbering.starts);
     const retired = cache.numberings.length > KEPT_NUMBERINGS ? cache.numberings.shift() : undefined;
-    for (const [word, held] of cache.lists) if (held.numbering.starts === retired) dropList(cache, word);
+    for (const [word, held] of cache.lists) if (held.starts === retired) dropList(cache, word);
   }
   while (cache.held + list.length > MAX_HELD_ENTRIES && cache.lists.size > 0)
     dropList(cache, cache.lists.keys().next().value as number);
   if (list.length > MAX_HELD_ENTRIES) return;
-  cache.lists.set(wordId, { list, numbering });
+  cache.lists.set(wordId, { list, starts: numbering.starts, serials: numbering.snapshot.serials });
   cache.held += list.length;
 }
 
@@ -152,8 +159,8 @@ export function wordOccurrences(state: IndexState, wordId: number): Int32Array {
   const cache = cacheOf(state);
   const numbering = { snapshot: documentsSnapshot(state), starts: globalTokenStarts(state) };
   const held = cache.lists.get(wordId);
-  if (held !== undefined && held.numbering.starts === numbering.starts) return held.list;
-  const rewritten = held === undefined ? null : fewRewritten(held.numbering.snapshot, numbering.snapshot);
+  if (held !== undefined && held.starts === numbering.starts) return held.list;
+  const rewritten = held === undefined ? null : fewRewritten(held, numbering.snapshot);
   const list =
     held !== undefined && rewritten !== null
       ? patchOccurrences(held, numbering, rewritten, wordId)
@@ -226,7 +233,7 @@ function patchOccurrences(
   rewritten: readonly number[],
   wordId: number,
 ): Int32Array {
-  const before = held.numbering.starts;
+  const before = held.starts;
   const { starts, snapshot } = numbering;
   const out = new EntryList(held.list.length + 64);
   let next = 0;
