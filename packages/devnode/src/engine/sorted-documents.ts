@@ -1,4 +1,4 @@
-import type { DocumentsSnapshot } from './documents-by-id.js';
+import { type DocumentsSnapshot, rewrittenIds } from './documents-by-id.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { type Derived, patchedAfterWrites } from './patched-after-writes.js';
 import { compareSortValues } from './ranking-score.js';
@@ -110,15 +110,13 @@ function mergedOrder(
   ascending: boolean,
 ): SortedDocuments {
   const previous = last?.value ?? { docs: [], ids: new Int32Array(0), values: [] };
-  const before = last?.snapshot.serials ?? new Int32Array(0);
-  const { docs: byId, serials } = snapshot;
-  // Marks by id from the serial tables: the kept test below then reads a small table, not the documents.
-  const rewritten = new Uint8Array(Math.max(serials.length, before.length));
+  const before = last?.snapshot ?? { serials: new Int32Array(0) };
+  // Marked by id: the kept test below then reads a small table, not the documents.
+  const rewritten = new Uint8Array(Math.max(snapshot.serials.length, before.serials.length));
   const written: Entry[] = [];
-  for (let id = 0; id < rewritten.length; id++) {
-    if ((serials[id] ?? 0) === (before[id] ?? 0)) continue;
+  for (const id of rewrittenIds(before, snapshot, Number.POSITIVE_INFINITY) ?? []) {
     rewritten[id] = 1;
-    const stored = byId[id];
+    const stored = snapshot.docs[id];
     if (stored !== undefined) written.push({ stored, value: sortValue(stored.doc, field, ascending) });
   }
   written.sort((x, y) => compareRanks(ascending, x.value, x.stored.internalId, y.value, y.stored.internalId));
