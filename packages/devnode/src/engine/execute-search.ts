@@ -19,7 +19,7 @@ import { compareScored, type ScoredDocument, type ScoringContext, scoreDocument 
 import { scratchUint8, withScratch } from './scratch-arrays.js';
 import { selectTop } from './select-top.js';
 import { assertSortable, parseSortCriterion, type SortCriterion } from './sort-criteria.js';
-import { rankByPostings } from './staged-ranking.js';
+import { passingByPostings, rankByPostings } from './staged-ranking.js';
 import { rankAboveThreshold } from './threshold-prefix.js';
 import { runVectorSearch } from './vector-search.js';
 
@@ -159,22 +159,53 @@ export function rankKeyword(
     // The hits at or above the threshold lead the relevancy ranking (sort criteria and custom rules do not
     // count in a score): rank prefixes of it without the threshold.
     const unfiltered: SearchQuery = { ...query, rankingScoreThreshold: null };
+    // One term: when the first prefix leaves it open, its postings tell which documents pass (below).
+    const oneTerm = parsed.terms.length === 1;
+    const longestPrefix = oneTerm ? Math.max(needed, 1) * 4 : Number.POSITIVE_INFINITY;
+    // The ranking of the passing documents only: the others are left out like filtered ones.
+    const rankPassing = (outside: Uint8Array): KeywordRanking =>
+      rankKeyword(state, unfiltered, needed, true, countUpTo, { outside });
     if (unsorted) {
-      const above = rankAboveThreshold(threshold, needed, countUpTo, (n) =>
-        rankKeyword(state, unfiltered, n, true),
+      const above = rankAboveThreshold(
+        threshold,
+        needed,
+        countUpTo,
+        (n) => rankKeyword(state, unfiltered, n, true),
+        longestPrefix,
       );
       if (above !== null) return above;
     } else {
       // Sorted: every passing hit must be known, then only they are ranked with the sort.
       const relevancy: SearchQuery = { ...unfiltered, sort: null };
-      const above = rankAboveThreshold(threshold, needed, Number.POSITIVE_INFINITY, (n) =>
-        rankKeyword(state, relevancy, n, true, Number.POSITIVE_INFINITY, { relevancyOnly: true }),
+      const above = rankAboveThreshold(
+        threshold,
+        needed,
+        Number.POSITIVE_INFINITY,
+        (n) => rankKeyword(state, relevancy, n, true, Number.POSITIVE_INFINITY, { relevancyOnly: true }),
+        longestPrefix,
       );
       if (above !== null) {
         const outside = scratchUint8(state.nextInternalId, 1);
         for (const hit of above.ranked) outside[hit.docId] = 0;
-        return rankKeyword(state, unfiltered, needed, true, countUpTo, { outside });
+        return rankPassing(outside);
       }
+    }
+    const passing = oneTerm
+      ? passingByPostings(
+          state,
+          parsed,
+          buildMatchers(state, parsed),
+          { searched, typoAllowed },
+          allows,
+          { ...scoring, rules: rules.filter((r) => r.kind !== 'sort' && r.kind !== 'custom'), sort: [] },
+          maxWeight,
+          threshold,
+        )
+      : null;
+    if (passing !== null) {
+      const outside = scratchUint8(passing.length, 0);
+      for (let id = 0; id < passing.length; id++) outside[id] = 1 - (passing[id] as number);
+      return rankPassing(outside);
     }
   }
   if (parsed.terms.length === 0) {

@@ -15,8 +15,8 @@ export type PrefixVerdict<T> = { readonly done: T } | { readonly atLeast: number
  * Rank ever longer exact prefixes of a ranking: `rank(n)` orders the first `n` matches and lists the
  * others by id. Starts at `first`; `settle` decides from each prefix. When `rank` was not staged (every
  * match scored, no tail), `unstaged` decides instead. Returns null once the next prefix would near the
- * whole match list: ranking everything at once then costs less, and stopping there bounds the passes
- * wasted before it to about a third of that cost.
+ * whole match list (ranking everything at once then costs less, and stopping there bounds the passes
+ * wasted before it to about a third of that cost), or be longer than `longest`.
  *
  * @example
  * ```ts
@@ -28,6 +28,7 @@ export function rankGrowingPrefixes<T>(
   rank: (needed: number) => KeywordRanking,
   settle: (prefix: RankedPrefix) => PrefixVerdict<T>,
   unstaged: (ranking: KeywordRanking) => T,
+  longest = Number.POSITIVE_INFINITY,
 ): T | null {
   let length = first;
   for (;;) {
@@ -39,6 +40,6 @@ export function rankGrowingPrefixes<T>(
     const verdict = settle({ ranking, tail, ordered, matches });
     if ('done' in verdict) return verdict.done;
     length = Math.max(length * 8, verdict.atLeast);
-    if (length * 4 >= matches) return null;
+    if (length * 4 >= matches || length > longest) return null;
   }
 }

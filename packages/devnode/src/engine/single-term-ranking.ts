@@ -263,24 +263,34 @@ function exactnessLevels(input: SingleTermInput, bestOnly: boolean): { levels: U
   return { levels, count: order.length };
 }
 
+/** Every document's composite of a one-term query, counted per value, and what ranking them further needs. */
+interface TermComposites {
+  readonly plan: RankPlan;
+  readonly sources: readonly DigitSource[];
+  readonly radix: readonly number[];
+  /** How many ranks (from the first) the composite holds: those before the sort, or all of them. */
+  readonly split: number;
+  /** Number of composite values (each below it). */
+  readonly size: number;
+  /** Per document: its composite, or −1 when not ranked here (absent, filtered out, a sequence match). */
+  readonly composite: Int32Array;
+  /** `shifted[value + 1]`: documents per composite; `shifted[0]`: documents not ranked here. */
+  readonly shifted: Int32Array;
+  /** The documents visited (a rare term's), or null when every document was. */
+  readonly listed: Int32Array | null;
+  /** Documents a multi-word sequence may lift, with the best composite each may reach. */
+  readonly sequenceMatches: readonly number[];
+  readonly sequenceBest: readonly number[];
+}
+
 /**
- * Rank a one-term query from postings alone when its rules allow it (see {@link planRanks}): every
- * document's relevancy keys are small integers read from postings; the best `needed` are picked by a
- * counting pass (with a field sort: by walking the presorted order, best composite first), and only those
- * (plus documents matching a multi-word sequence) are scanned and scored. Returns null when the rules
- * need other document values (custom rules, geo sorts, attribute weights before the sort).
- *
- * @example
- * ```ts
- * rankSingleTermByPostings(input)?.head.length; // ≤ needed + sequence matches
- * ```
+ * The composites of a one-term query (see {@link rankSingleTermByPostings}); null when its rules need
+ * other document values or a typo count is past the term's budget.
  */
-export function rankSingleTermByPostings(
-  input: SingleTermInput,
-): { head: ScoredDocument[]; tail: Int32Array } | null {
+function termComposites(input: SingleTermInput): TermComposites | null {
   const plan = planRanks(input);
   if (plan === null) return null;
-  const { state, typos, sequenceTypos, allows, needed, docs } = input;
+  const { state, typos, sequenceTypos, allows } = input;
   const term: QueryTerm = input.matcher.term;
   const maxTypos = term.maxTypoCost;
   // Per rule, each document's rank digit and how many values it takes (mixed-radix digits, rule order).
@@ -324,12 +334,6 @@ export function rankSingleTermByPostings(
   }
   // Ranks before the sort (all of them without one) order documents first; those after it break its ties.
   const split = plan.sort === null ? sources.length : plan.sort.at;
-  const compositeOf = (docId: number, from: number, to: number): number => {
-    let value = 0;
-    for (let r = from; r < to; r++)
-      value = value * (radix[r] as number) + digitOf(sources[r] as DigitSource, docId);
-    return value;
-  };
   const size = radix.slice(0, split).reduce((a, b) => a * b, 1);
   // One count per composite value: thousands of attribute weights would make that table too big to clear.
   if (size > MAX_COMPOSITES) return null;
@@ -385,6 +389,37 @@ export function rankSingleTermByPostings(
       composite[docId] = -1;
     }
   }
+  return { plan, sources, radix, split, size, composite, shifted, listed, sequenceMatches, sequenceBest };
+}
+
+/**
+ * Rank a one-term query from postings alone when its rules allow it (see {@link planRanks}): every
+ * document's relevancy keys are small integers read from postings; the best `needed` are picked by a
+ * counting pass (with a field sort: by walking the presorted order, best composite first), and only those
+ * (plus documents matching a multi-word sequence) are scanned and scored. Returns null when the rules
+ * need other document values (custom rules, geo sorts, attribute weights before the sort).
+ *
+ * @example
+ * ```ts
+ * rankSingleTermByPostings(input)?.head.length; // ≤ needed + sequence matches
+ * ```
+ */
+export function rankSingleTermByPostings(
+  input: SingleTermInput,
+): { head: ScoredDocument[]; tail: Int32Array } | null {
+  const composites = termComposites(input);
+  if (composites === null) return null;
+  const { plan, sources, radix, split, size, composite, shifted, listed, sequenceMatches, sequenceBest } =
+    composites;
+  const { state, needed, docs } = input;
+  const n = state.nextInternalId;
+  // Ranks after the sort, from `from`, as one number (they break the sort's ties).
+  const compositeOf = (docId: number, from: number, to: number): number => {
+    let value = 0;
+    for (let r = from; r < to; r++)
+      value = value * (radix[r] as number) + digitOf(sources[r] as DigitSource, docId);
+    return value;
+  };
   const counts = shifted.subarray(1);
   const matches = n - (shifted[0] as number);
   const contenders: ScoredDocument[] = [];
@@ -483,4 +518,61 @@ export function rankSingleTermByPostings(
   selectTop(contenders, Math.min(needed, contenders.length), compareScored);
   for (const extra of contenders.splice(needed)) tail[tailLength++] = extra.docId;
   return { head: contenders, tail: tail.subarray(0, tailLength) };
+}
+
+/**
+ * The documents whose `_rankingScore` reaches `threshold` (1 per passing document) for a one-term query
+ * ranked by relevancy rules alone (no sort), without scoring every match: a document's relevancy keys, so
+ * its score, depend only on its composite, and a higher composite never scores lower (both fold the same
+ * ranks in rule order). The lowest passing composite is found by scoring one document per composite value
+ * (a binary search over the values present); every document at or above it passes. A document a sequence
+ * may lift is scored unless the best composite it can reach is known to fail. Returns null when the rules need other
+ * document values (the caller then scores every match).
+ *
+ * @example
+ * ```ts
+ * singleTermPassing(input, 0.9)?.[docId]; // 1 when that document scores at least 0.9
+ * ```
+ */
+export function singleTermPassing(input: SingleTermInput, threshold: number): Uint8Array | null {
+  const composites = termComposites(input);
+  if (composites === null || composites.plan.sort !== null) return null;
+  const { composite, shifted, size, sequenceMatches, sequenceBest } = composites;
+  const n = input.state.nextInternalId;
+  const scoreOf = (docId: number): number | null => {
+    const doc = input.docs[docId];
+    const scored = doc === undefined ? null : input.score(doc);
+    return scored === null ? null : scored.score;
+  };
+  // The values present, ascending, and the first document holding each.
+  const values: number[] = [];
+  for (let value = 0; value < size; value++) if ((shifted[value + 1] as number) > 0) values.push(value);
+  const holder = scratchInt32(size, -1);
+  for (let docId = 0; docId < n; docId++) {
+    const value = composite[docId] as number;
+    if (value >= 0 && (holder[value] as number) < 0) holder[value] = docId;
+  }
+  // Lowest index into `values` whose composite passes (values.length: none does).
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const score = scoreOf(holder[values[mid] as number] as number);
+    if (score === null) return null;
+    if (score >= threshold) hi = mid;
+    else lo = mid + 1;
+  }
+  const cut = lo < values.length ? (values[lo] as number) : size;
+  // The highest composite known to fail (−1: none); values between it and the cut held no document.
+  const failing = lo > 0 ? (values[lo - 1] as number) : -1;
+  const passing = scratchUint8(n, 0);
+  // Branch-free: 1 exactly when composite ≥ cut (unranked documents hold −1, below any cut).
+  for (let docId = 0; docId < n; docId++) passing[docId] = (cut - 1 - (composite[docId] as number)) >>> 31;
+  for (let i = 0; i < sequenceMatches.length; i++) {
+    if ((sequenceBest[i] as number) <= failing) continue;
+    const docId = sequenceMatches[i] as number;
+    const score = scoreOf(docId);
+    passing[docId] = score !== null && score >= threshold ? 1 : 0;
+  }
+  return passing;
 }

@@ -23,7 +23,7 @@ import {
 } from './score-document.js';
 import { scratchInt32, scratchUint8 } from './scratch-arrays.js';
 import { selectTop } from './select-top.js';
-import { rankSingleTermByPostings } from './single-term-ranking.js';
+import { rankSingleTermByPostings, type SingleTermInput, singleTermPassing } from './single-term-ranking.js';
 import { sortedDocuments } from './sorted-documents.js';
 import { markSequenceDocuments, termPostingCount } from './term-occurrences.js';
 import { buildTermTable, MAX_TABLE_TERMS } from './term-table.js';
@@ -183,8 +183,95 @@ export function rankByPostings(
   needed: number,
   countUpTo: number,
 ): StagedRanking | null {
+  if (needed <= 0) return null;
+  const context = postingRankContext({
+    state,
+    query,
+    matchers,
+    strategy,
+    switches,
+    allows,
+    scoring,
+    maxWeight,
+    needed,
+  });
+  if (context === null) return null;
+  // A term the words rule keeps in every match, with no posting and no sequence: nothing matches, and the
+  // passes over every document below are not needed to find that out.
+  if (context.mandatory.some((i) => isNowhere(state, matchers[i] as TermMatcher)))
+    return { head: [], tail: new Int32Array(0) };
+  const optimistic = sequenceBound(context);
+  if (optimistic !== null && Number.isFinite(countUpTo)) {
+    const ranked = rankWithSequences(
+      context,
+      matchers.map(() => null),
+    );
+    if (ranked !== null && settledWithoutSequences(ranked, optimistic, needed, countUpTo)) return ranked;
+  }
+  return rankWithSequences(
+    context,
+    matchers.map((m) => sequenceDocuments(state, m, context.restriction)),
+  );
+}
+
+/**
+ * For a one-term query ranked by relevancy rules alone, the documents whose score reaches `threshold`
+ * (1 per passing document; see {@link singleTermPassing}), or null when postings cannot tell (several
+ * terms, rules needing document values): the caller then scores every match.
+ *
+ * @example
+ * ```ts
+ * passingByPostings(state, parsed, matchers, switches, null, relevancyScoring, 0, 0.9);
+ * ```
+ */
+export function passingByPostings(
+  state: IndexState,
+  query: ParsedQuery,
+  matchers: readonly TermMatcher[],
+  switches: AttributeSwitches,
+  allows: IdFilter | null,
+  scoring: ScoringContext,
+  maxWeight: number,
+  threshold: number,
+): Uint8Array | null {
+  if (query.terms.length !== 1 || scoring.sort.length > 0) return null;
+  // One term: no term removal, and the page size plays no part in which documents pass.
+  const strategy = 'last';
+  const context = postingRankContext({
+    state,
+    query,
+    matchers,
+    strategy,
+    switches,
+    allows,
+    scoring,
+    maxWeight,
+    needed: 1,
+  });
+  if (context === null) return null;
+  if (isNowhere(state, matchers[0] as TermMatcher)) return scratchUint8(state.nextInternalId, 0);
+  const sequences = sequenceDocuments(state, matchers[0] as TermMatcher, context.restriction);
+  return singleTermPassing(singleTermInput(context, sequences), threshold);
+}
+
+/** A keyword search as ranking from postings starts from. */
+interface PostingRankRequest {
+  readonly state: IndexState;
+  readonly query: ParsedQuery;
+  readonly matchers: readonly TermMatcher[];
+  readonly strategy: 'last' | 'all' | 'frequency';
+  readonly switches: AttributeSwitches;
+  readonly allows: IdFilter | null;
+  readonly scoring: ScoringContext;
+  readonly maxWeight: number;
+  readonly needed: number;
+}
+
+/** What ranking from postings reads (null when postings cannot decide matches exactly). */
+function postingRankContext(request: PostingRankRequest): PostingRankContext | null {
+  const { state, query, matchers, strategy, switches, allows, scoring, maxWeight, needed } = request;
   const { terms } = query;
-  if (needed <= 0 || terms.length > MAX_TABLE_TERMS || !isPostingExact(state, query, matchers)) return null;
+  if (terms.length > MAX_TABLE_TERMS || !isPostingExact(state, query, matchers)) return null;
   const restriction = restrictionOf(switches);
   // Each term's fewest typos and smallest positions (counting only fewest-typo words once the typo rule
   // ran, as the wordPosition rule does) come from one pass over its postings.
@@ -193,13 +280,9 @@ export function rankByPostings(
   const order = removalOrder(terms, strategy, () => matchers.map((m) => countSeedDocuments(state, m)));
   const removable = new Set(order);
   const mandatory = terms.map((_, i) => i).filter((i) => !removable.has(i));
-  // A term the words rule keeps in every match, with no posting and no sequence: nothing matches, and the
-  // passes over every document below are not needed to find that out.
-  if (mandatory.some((i) => isNowhere(state, matchers[i] as TermMatcher)))
-    return { head: [], tail: new Int32Array(0) };
   const placementsBestOnly = terms.length === 1 || typoFirst;
   const placements = matchers.map((m) => bestPlacements(state, m, placementsBestOnly, restriction));
-  const context: PostingRankContext = {
+  return {
     state,
     terms,
     matchers,
@@ -216,18 +299,6 @@ export function rankByPostings(
     mandatory,
     byId: documentsById(state),
   };
-  const optimistic = sequenceBound(context);
-  if (optimistic !== null && Number.isFinite(countUpTo)) {
-    const ranked = rankWithSequences(
-      context,
-      matchers.map(() => null),
-    );
-    if (ranked !== null && settledWithoutSequences(ranked, optimistic, needed, countUpTo)) return ranked;
-  }
-  return rankWithSequences(
-    context,
-    matchers.map((m) => sequenceDocuments(state, m, restriction)),
-  );
 }
 
 /** 1 for the documents holding the word itself (under a restriction, in an attribute that counts). */
@@ -308,6 +379,30 @@ function settledWithoutSequences(
   return compareKeyLists(last.keys.slice(0, bound.length), bound) < 0;
 }
 
+/** The one-term ranking's input from a posting context (its only term's placements and sequence marks). */
+function singleTermInput(context: PostingRankContext, sequenceTypos: Uint8Array | null): SingleTermInput {
+  const { state, terms, matchers, switches, scoring, order, mandatory } = context;
+  const placements = context.placements[0] as Placements;
+  return {
+    state,
+    matcher: matchers[0] as TermMatcher,
+    typos: placements.typos,
+    bestPositions: placements.positions,
+    bestWeights: placements.weights,
+    restriction: context.restriction,
+    sequenceTypos,
+    allows: context.allows,
+    scoring,
+    maxWeight: context.maxWeight,
+    needed: context.needed,
+    docs: context.byId,
+    score: (doc) => {
+      const candidate = scanCandidate(doc, matchers, switches, terms, mandatory, order);
+      return candidate === null ? null : scoreDocument(scoring, doc.doc, doc.internalId, candidate);
+    },
+  };
+}
+
 /** Rank with each term's sequence marks (fewest typos + 1 per document; null: none counted). */
 function rankWithSequences(
   context: PostingRankContext,
@@ -316,24 +411,7 @@ function rankWithSequences(
   const { state, terms, matchers, switches, allows, scoring, maxWeight, needed } = context;
   const { placements, typos, order, mandatory, byId, restriction } = context;
   if (terms.length === 1) {
-    const single = rankSingleTermByPostings({
-      state,
-      matcher: matchers[0] as TermMatcher,
-      typos: typos[0] as Uint8Array,
-      bestPositions: (placements[0] as Placements).positions,
-      bestWeights: (placements[0] as Placements).weights,
-      restriction,
-      sequenceTypos: sequences[0] ?? null,
-      allows,
-      scoring,
-      maxWeight,
-      needed,
-      docs: byId,
-      score: (doc) => {
-        const candidate = scanCandidate(doc, matchers, switches, terms, mandatory, order);
-        return candidate === null ? null : scoreDocument(scoring, doc.doc, doc.internalId, candidate);
-      },
-    });
+    const single = rankSingleTermByPostings(singleTermInput(context, sequences[0] ?? null));
     if (single !== null) return single;
   }
   let anySequence: Uint8Array | null = null;

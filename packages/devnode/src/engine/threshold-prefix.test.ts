@@ -4,7 +4,8 @@ import { createSearchIndex } from './create-search-index.js';
 import { poisonScratchDuringTests } from './scratch-poisoning.test-support.js';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 150);
-const WORDS = ['batman', 'robin', 'joker', 'gotham', 'batmen', 'dark', 'knight'];
+// 'bat man' and 'dark knight' next to each other also match the split queries 'batman' and 'darkknight'.
+const WORDS = ['batman', 'robin', 'joker', 'gotham', 'batmen', 'dark', 'knight', 'bat', 'man'];
 
 const textArb = fc.array(fc.constantFrom(...WORDS), { maxLength: 5 }).map((w) => w.join(' '));
 const docArb = fc.record({
@@ -30,6 +31,7 @@ describe('rankingScoreThreshold', () => {
             'gothm',
             'bat',
             'batman -robin',
+            'darkknight',
           ),
           threshold: fc.constantFrom(0.1, 0.5, 0.8, 0.95, 1),
           offset: fc.integer({ min: 0, max: 5 }),
@@ -41,13 +43,20 @@ describe('rankingScoreThreshold', () => {
           sort: fc.constantFrom(undefined, ['year:asc'], ['genre:desc', 'year:desc']) as fc.Arbitrary<
             string[] | undefined
           >,
+          // Attribute weights and restrictions change which ranks postings give one-term queries.
+          searchableAttributes: fc.constantFrom(undefined, ['title', 'overview']) as fc.Arbitrary<
+            string[] | undefined
+          >,
+          attributesToSearchOn: fc.constantFrom(undefined, ['overview']) as fc.Arbitrary<
+            string[] | undefined
+          >,
           rankingRules: fc.constantFrom(
             undefined,
             ['words', 'year:desc', 'typo', 'proximity', 'sort', 'attributeRank', 'wordPosition', 'exactness'],
             ['sort', 'words', 'exactness', 'genre:asc'],
           ) as fc.Arbitrary<string[] | undefined>,
         }),
-        (docs, { threshold, maxTotalHits, rankingRules, ...query }) => {
+        (docs, { threshold, maxTotalHits, rankingRules, searchableAttributes, ...query }) => {
           const indexCapped = (cap: number) => {
             const index = createSearchIndex({
               uid: 'threshold',
@@ -57,6 +66,7 @@ describe('rankingScoreThreshold', () => {
                 sortableAttributes: ['genre', 'year'],
                 pagination: { maxTotalHits: cap },
                 ...(rankingRules === undefined ? {} : { rankingRules }),
+                ...(searchableAttributes === undefined ? {} : { searchableAttributes }),
               },
             });
             index.addDocuments(

@@ -9,8 +9,8 @@ import { selectTop } from './select-top.js';
  * in the same order, that rank it), so the hits at or above the threshold are a prefix of the ranking.
  * Ever longer prefixes are ranked (`rank(n)` orders the first `n` matches and lists the others) until one
  * ends below the threshold, or orders every match, or already holds `countUpTo` passing hits (past that
- * only a capped count is shown). Returns null when the prefix would near the whole match list (the caller
- * then scores everything).
+ * only a capped count is shown). Returns null when the prefix would near the whole match list, or grow
+ * past `longestPrefix` (the caller then finds the passing hits another way, or scores everything).
  *
  * @example
  * ```ts
@@ -22,6 +22,7 @@ export function rankAboveThreshold(
   needed: number,
   countUpTo: number,
   rank: (needed: number) => KeywordRanking,
+  longestPrefix = Number.POSITIVE_INFINITY,
 ): KeywordRanking | null {
   const settle = ({ ranking, ordered, matches }: RankedPrefix): PrefixVerdict<KeywordRanking> => {
     const head = ranking.ranked;
@@ -42,5 +43,5 @@ export function rankAboveThreshold(
     selectTop(kept, needed, compareScored);
     return { ...ranking, ranked: kept };
   };
-  return rankGrowingPrefixes(Math.max(needed, 1) * 4, rank, settle, unstaged);
+  return rankGrowingPrefixes(Math.max(needed, 1) * 4, rank, settle, unstaged, longestPrefix);
 }
