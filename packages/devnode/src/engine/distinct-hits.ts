@@ -18,18 +18,45 @@ export function keepDistinct(
   hits: readonly ScoredDocument[],
   want = Number.POSITIVE_INFINITY,
 ): ScoredDocument[] {
+  return keptPositions(table, hits.length, (i) => (hits[i] as ScoredDocument).docId, want).map(
+    (i) => hits[i] as ScoredDocument,
+  );
+}
+
+/**
+ * {@link keepDistinct} over internal ids in rank order: the kept ones, in order.
+ *
+ * @example
+ * ```ts
+ * keepDistinctIds(distinctKeyTable(state, 'year'), Int32Array.of(4, 2, 9)); // e.g. [4, 9]
+ * ```
+ */
+export function keepDistinctIds(table: DistinctKeyTable, ids: Int32Array): Int32Array {
+  return Int32Array.from(
+    keptPositions(table, ids.length, (i) => ids[i] as number, Number.POSITIVE_INFINITY),
+    (i) => ids[i] as number,
+  );
+}
+
+/** Positions (among `count` documents in rank order, `docIdAt(i)`) of those the distinct rule keeps. */
+function keptPositions(
+  table: DistinctKeyTable,
+  count: number,
+  docIdAt: (i: number) => number,
+  want: number,
+): number[] {
   const { starts, keys } = table;
   const seen = scratchUint8(table.keyCount, 0);
-  const kept: ScoredDocument[] = [];
-  for (let i = 0; i < hits.length && kept.length < want; i++) {
-    const hit = hits[i] as ScoredDocument;
-    const from = starts[hit.docId] as number;
-    const to = starts[hit.docId + 1] as number;
+  const kept: number[] = [];
+  for (let i = 0; i < count && kept.length < want; i++) {
+    const docId = docIdAt(i);
+    const from = starts[docId] as number;
+    const to = starts[docId + 1] as number;
     let taken = false;
     for (let k = from; k < to && !taken; k++) taken = seen[keys[k] as number] === 1;
     if (taken) continue;
     for (let k = from; k < to; k++) seen[keys[k] as number] = 1;
-    kept.push(hit);
+    kept.push(i);
   }
   return kept;
 }

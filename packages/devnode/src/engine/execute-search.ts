@@ -1,10 +1,15 @@
 import { meiliError } from '@miroir/errors';
 import { buildHit } from './build-hit.js';
 import { filterablePatterns, isFilterable } from './compile-filter.js';
-import { keepDistinct, rankDistinct } from './distinct-hits.js';
+import { keepDistinct, keepDistinctIds, rankDistinct } from './distinct-hits.js';
 import type { SearchQuery, SearchResponse } from './engine-contract.js';
 import { resolveFacetNames } from './facet-distribution.js';
-import { computeFacetsById, distinctKeyTable, facetsOfEveryDocument } from './facet-index.js';
+import {
+  computeFacetsById,
+  type DistinctKeyTable,
+  distinctKeyTable,
+  facetsOfEveryDocument,
+} from './facet-index.js';
 import { matchesAttributePattern, maxAttributeWeight } from './field-paths.js';
 import { compileIdFilter } from './id-filter.js';
 import { compactStalePostings, type IndexState, type StoredDocument } from './index-state.js';
@@ -19,7 +24,7 @@ import { compareScored, type ScoredDocument, type ScoringContext, scoreDocument 
 import { scratchUint8, withScratch } from './scratch-arrays.js';
 import { selectTop } from './select-top.js';
 import { assertSortable, parseSortCriterion, type SortCriterion } from './sort-criteria.js';
-import { passingByPostings, rankByPostings } from './staged-ranking.js';
+import { orderByPostings, type PostingOrder, passingByPostings, rankByPostings } from './staged-ranking.js';
 import { rankAboveThreshold } from './threshold-prefix.js';
 import { runVectorSearch } from './vector-search.js';
 
@@ -77,6 +82,8 @@ export interface KeywordRanking {
   readonly tail?: ArrayLike<number>;
   readonly parsed: ParsedQuery;
   readonly withDetails: (hit: ScoredDocument) => ScoredDocument;
+  /** Set when the distinct rule was applied (see {@link KeywordVariant.distinct}): `tail` lists the other kept documents. */
+  readonly distinctApplied?: true;
 }
 
 /** How {@link rankKeyword} departs from the query for the rankings a score threshold is built from. */
@@ -85,6 +92,11 @@ export interface KeywordVariant {
   readonly relevancyOnly?: boolean;
   /** 1 for the documents left out whatever they match (null: none). */
   readonly outside?: Uint8Array | null;
+  /**
+   * Apply the distinct rule over the whole ranking when postings give its order (one-term queries): the
+   * result then holds only kept documents (`distinctApplied`), `ranked` the first `needed` of them.
+   */
+  readonly distinct?: DistinctKeyTable;
 }
 
 /**
@@ -192,13 +204,19 @@ export function rankKeyword(
     }
     const passing = oneTerm
       ? passingByPostings(
-          state,
-          parsed,
-          buildMatchers(state, parsed),
-          { searched, typoAllowed },
-          allows,
-          { ...scoring, rules: rules.filter((r) => r.kind !== 'sort' && r.kind !== 'custom'), sort: [] },
-          maxWeight,
+          {
+            state,
+            query: parsed,
+            matchers: buildMatchers(state, parsed),
+            switches: { searched, typoAllowed },
+            allows,
+            scoring: {
+              ...scoring,
+              rules: rules.filter((r) => r.kind !== 'sort' && r.kind !== 'custom'),
+              sort: [],
+            },
+            maxWeight,
+          },
           threshold,
         )
       : null;
@@ -242,6 +260,21 @@ export function rankKeyword(
     const strategy = query.matchingStrategy ?? 'last';
     const switches = { searched, typoAllowed };
     const matchers = buildMatchers(state, parsed);
+    const distinctRanking =
+      variant.distinct !== undefined && staged && needed !== undefined && !hasThreshold
+        ? distinctByPostings(variant.distinct, needed, () =>
+            orderByPostings({ state, query: parsed, matchers, switches, allows, scoring, maxWeight }),
+          )
+        : null;
+    if (distinctRanking !== null) {
+      const detailedScoring: ScoringContext = { ...scoring, detailed: true };
+      return {
+        ...distinctRanking,
+        parsed,
+        withDetails: detailsOf(state, detailedScoring),
+        distinctApplied: true,
+      };
+    }
     // Staged ranking leaves documents past the page unscored: only when nothing reads their scores.
     const head =
       staged && needed !== undefined && !hasThreshold
@@ -276,6 +309,27 @@ export function rankKeyword(
   else selectTop(kept, needed, compareScored);
   const detailedScoring: ScoringContext = { ...scoring, detailed: true };
   return { ranked: kept, parsed, withDetails: detailsOf(state, detailedScoring) };
+}
+
+/**
+ * The distinct rule over every match in ranking order from postings: the first `needed` kept documents
+ * scored, the other kept ones by id. Null when postings do not give the order.
+ */
+function distinctByPostings(
+  table: DistinctKeyTable,
+  needed: number,
+  order: () => PostingOrder | null,
+): { ranked: ScoredDocument[]; tail: Int32Array } | null {
+  const whole = order();
+  if (whole === null) return null;
+  const kept = keepDistinctIds(table, whole.ids);
+  const ranked: ScoredDocument[] = [];
+  for (let i = 0; i < Math.min(needed, kept.length); i++) {
+    const hit = whole.score(kept[i] as number);
+    if (hit === null) return null;
+    ranked.push(hit);
+  }
+  return { ranked, tail: kept.subarray(ranked.length) };
 }
 
 /** Documents marked (1) in either array; null when both are. */
@@ -327,8 +381,20 @@ function searchWithScratch(state: IndexState, query: SearchQuery, now: () => num
         keywordOnly && (q.rankingScoreThreshold ?? null) === null
           ? rankDistinct(distinctKeys, wanted, (n) => rankKeyword(state, q, n, true), facetNames !== null)
           : null;
-      if (prefixes !== null) distinctTotal = prefixes.total;
-      return prefixes?.ranking ?? rankKeyword(state, q);
+      if (prefixes !== null) {
+        distinctTotal = prefixes.total;
+        return prefixes.ranking;
+      }
+      // Every match must be ordered: for one term, postings give the order without scoring them all.
+      const whole =
+        keywordOnly && (q.rankingScoreThreshold ?? null) === null
+          ? rankKeyword(state, q, wanted, true, Number.POSITIVE_INFINITY, { distinct: distinctKeys })
+          : null;
+      if (whole?.distinctApplied === true) {
+        distinctTotal = whole.ranked.length + (whole.tail?.length ?? 0);
+        return whole;
+      }
+      return rankKeyword(state, q);
     }
     // Without facets only the count capped at maxTotalHits is shown: matches past it need not be found
     // (a hybrid search's union of both sides then holds at least as many).

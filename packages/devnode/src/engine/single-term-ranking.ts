@@ -392,6 +392,15 @@ function termComposites(input: SingleTermInput): TermComposites | null {
   return { plan, sources, radix, split, size, composite, shifted, listed, sequenceMatches, sequenceBest };
 }
 
+/** A document's ranks after the sort as one number (higher first): they break the sort's ties. */
+function ranksAfterSort(composites: TermComposites, docId: number): number {
+  const { sources, radix, split } = composites;
+  let value = 0;
+  for (let r = split; r < sources.length; r++)
+    value = value * (radix[r] as number) + digitOf(sources[r] as DigitSource, docId);
+  return value;
+}
+
 /**
  * Rank a one-term query from postings alone when its rules allow it (see {@link planRanks}): every
  * document's relevancy keys are small integers read from postings; the best `needed` are picked by a
@@ -409,17 +418,9 @@ export function rankSingleTermByPostings(
 ): { head: ScoredDocument[]; tail: Int32Array } | null {
   const composites = termComposites(input);
   if (composites === null) return null;
-  const { plan, sources, radix, split, size, composite, shifted, listed, sequenceMatches, sequenceBest } =
-    composites;
+  const { plan, size, composite, shifted, listed, sequenceMatches, sequenceBest } = composites;
   const { state, needed, docs } = input;
   const n = state.nextInternalId;
-  // Ranks after the sort, from `from`, as one number (they break the sort's ties).
-  const compositeOf = (docId: number, from: number, to: number): number => {
-    let value = 0;
-    for (let r = from; r < to; r++)
-      value = value * (radix[r] as number) + digitOf(sources[r] as DigitSource, docId);
-    return value;
-  };
   const counts = shifted.subarray(1);
   const matches = n - (shifted[0] as number);
   const contenders: ScoredDocument[] = [];
@@ -502,7 +503,7 @@ export function rankSingleTermByPostings(
       for (let i = 0; i < boundaryGroup; i++) contend(chosen[i] as number);
       const group = chosen
         .slice(boundaryGroup)
-        .map((docId) => ({ docId, rank: compositeOf(docId, split, sources.length) }));
+        .map((docId) => ({ docId, rank: ranksAfterSort(composites, docId) }));
       group.sort((x, y) => y.rank - x.rank || x.docId - y.docId);
       group.forEach((entry, i) => {
         if (i < needed - boundaryGroup) contend(entry.docId);
@@ -575,4 +576,53 @@ export function singleTermPassing(input: SingleTermInput, threshold: number): Ui
     passing[docId] = score !== null && score >= threshold ? 1 : 0;
   }
   return passing;
+}
+
+/**
+ * Every match of a one-term query in ranking order, from postings (internal ids, best first): by composite,
+ * then (with a field sort) by the sort value, the ranks after the sort and the internal id; without one by
+ * internal id. Null when that order needs more than postings: documents a multi-word sequence may lift,
+ * several sort criteria or rules after the sort that are not integer ranks, or rules needing document
+ * values.
+ *
+ * @example
+ * ```ts
+ * orderSingleTermByPostings(input)?.[0]; // the best match's internal id
+ * ```
+ */
+export function orderSingleTermByPostings(input: SingleTermInput): Int32Array | null {
+  const composites = termComposites(input);
+  if (composites === null || composites.sequenceMatches.length > 0) return null;
+  const { plan, composite, shifted, split, sources } = composites;
+  const counts = shifted.subarray(1);
+  if (plan.sort === null) return groupByComposite(composite, counts, null).docs;
+  if (!plan.sort.settles) return null;
+  const { ascending } = plan.sort;
+  const { ids, values } = sortedDocuments(input.state, plan.sort.field, ascending);
+  const groups = groupByComposite(composite, counts, ids);
+  const order = groups.docs;
+  if (split === sources.length) return order;
+  // Within a composite, the documents of one sort value are ordered by the ranks after the sort.
+  const layoutAt = groups.layoutAt as Int32Array;
+  const valueAt = (slot: number): number | string | null => values[layoutAt[slot] as number] ?? null;
+  for (let g = 0; g + 1 < groups.starts.length; g++) {
+    const end = groups.starts[g + 1] as number;
+    let from = groups.starts[g] as number;
+    while (from < end) {
+      let to = from + 1;
+      while (to < end && compareSortValues(ascending, valueAt(to), valueAt(from)) === 0) to++;
+      if (to - from > 1) {
+        const run = Array.from(order.subarray(from, to), (docId) => ({
+          docId,
+          rank: ranksAfterSort(composites, docId),
+        }));
+        run.sort((x, y) => y.rank - x.rank || x.docId - y.docId);
+        run.forEach((entry, i) => {
+          order[from + i] = entry.docId;
+        });
+      }
+      from = to;
+    }
+  }
+  return order;
 }

@@ -23,7 +23,12 @@ import {
 } from './score-document.js';
 import { scratchInt32, scratchUint8 } from './scratch-arrays.js';
 import { selectTop } from './select-top.js';
-import { rankSingleTermByPostings, type SingleTermInput, singleTermPassing } from './single-term-ranking.js';
+import {
+  orderSingleTermByPostings,
+  rankSingleTermByPostings,
+  type SingleTermInput,
+  singleTermPassing,
+} from './single-term-ranking.js';
 import { sortedDocuments } from './sorted-documents.js';
 import { markSequenceDocuments, termPostingCount } from './term-occurrences.js';
 import { buildTermTable, MAX_TABLE_TERMS } from './term-table.js';
@@ -214,6 +219,17 @@ export function rankByPostings(
   );
 }
 
+/** A one-term keyword search as the postings-only helpers below read it. */
+export interface OneTermSearch {
+  readonly state: IndexState;
+  readonly query: ParsedQuery;
+  readonly matchers: readonly TermMatcher[];
+  readonly switches: AttributeSwitches;
+  readonly allows: IdFilter | null;
+  readonly scoring: ScoringContext;
+  readonly maxWeight: number;
+}
+
 /**
  * For a one-term query ranked by relevancy rules alone, the documents whose score reaches `threshold`
  * (1 per passing document; see {@link singleTermPassing}), or null when postings cannot tell (several
@@ -221,37 +237,57 @@ export function rankByPostings(
  *
  * @example
  * ```ts
- * passingByPostings(state, parsed, matchers, switches, null, relevancyScoring, 0, 0.9);
+ * passingByPostings({ state, query: parsed, matchers, switches, allows: null, scoring, maxWeight: 0 }, 0.9);
  * ```
  */
-export function passingByPostings(
-  state: IndexState,
-  query: ParsedQuery,
-  matchers: readonly TermMatcher[],
-  switches: AttributeSwitches,
-  allows: IdFilter | null,
-  scoring: ScoringContext,
-  maxWeight: number,
-  threshold: number,
-): Uint8Array | null {
-  if (query.terms.length !== 1 || scoring.sort.length > 0) return null;
-  // One term: no term removal, and the page size plays no part in which documents pass.
-  const strategy = 'last';
-  const context = postingRankContext({
-    state,
-    query,
-    matchers,
-    strategy,
-    switches,
-    allows,
-    scoring,
-    maxWeight,
-    needed: 1,
-  });
+export function passingByPostings(search: OneTermSearch, threshold: number): Uint8Array | null {
+  if (search.scoring.sort.length > 0) return null;
+  const input = oneTermInput(search);
+  if (input === null) return null;
+  // A term with no posting and no sequence: nothing matches, so nothing passes.
+  if (isNowhere(search.state, input.matcher)) return scratchUint8(search.state.nextInternalId, 0);
+  return singleTermPassing(input, threshold);
+}
+
+/** Every match of a one-term query in ranking order, and a full scoring of any of them. */
+export interface PostingOrder {
+  readonly ids: Int32Array;
+  /** The document's scored hit (null: it does not match after all, which exact postings rule out). */
+  readonly score: (docId: number) => ScoredDocument | null;
+}
+
+/**
+ * Every match of a one-term query in ranking order, from postings (see {@link orderSingleTermByPostings}),
+ * or null when postings cannot give it (several terms, split words, rules needing document values).
+ *
+ * @example
+ * ```ts
+ * orderByPostings({ state, query: parsed, matchers, switches, allows: null, scoring, maxWeight: 0 })?.ids[0];
+ * ```
+ */
+export function orderByPostings(search: OneTermSearch): PostingOrder | null {
+  const input = oneTermInput(search);
+  if (input === null) return null;
+  const ids = orderSingleTermByPostings(input);
+  if (ids === null) return null;
+  return {
+    ids,
+    score: (docId) => {
+      const doc = input.docs[docId];
+      return doc === undefined ? null : input.score(doc);
+    },
+  };
+}
+
+/** The one-term ranking's input with its split words looked up (null: several terms, or inexact postings). */
+function oneTermInput(search: OneTermSearch): SingleTermInput | null {
+  const { state, query, matchers } = search;
+  if (query.terms.length !== 1) return null;
+  // One term: no term removal, and the page size plays no part here.
+  const context = postingRankContext({ ...search, strategy: 'last', needed: 1 });
   if (context === null) return null;
-  if (isNowhere(state, matchers[0] as TermMatcher)) return scratchUint8(state.nextInternalId, 0);
   const sequences = sequenceDocuments(state, matchers[0] as TermMatcher, context.restriction);
-  return singleTermPassing(singleTermInput(context, sequences), threshold);
+  return singleTermInput(context, sequences);
 }
 
 /** A keyword search as ranking from postings starts from. */
