@@ -20,7 +20,16 @@ const docsArb = fc
     const key = multiValued ? fc.oneof(one, fc.array(one, { minLength: 2, maxLength: 3 })) : one;
     return fc.array(
       fc.record({
-        title: fc.constantFrom('batman', 'batman robin', 'robin batman joker', 'joker', 'batmen'),
+        // 'bat man' matches the query 'batman' through a split word (one typo).
+        title: fc.constantFrom(
+          'batman',
+          'batman robin',
+          'robin batman joker',
+          'joker',
+          'batmen',
+          'bat man',
+          'joker bat man',
+        ),
         genre: fc.constantFrom('action', 'drama', 'crime'),
         price: fc.integer({ min: 0, max: 9 }),
         key: fc.option(key, { nil: undefined, freq: 6 }) as fc.Arbitrary<Key>,

@@ -1,6 +1,6 @@
 import { countedSummaries, type Restriction } from './attribute-restriction.js';
 import { ABSENT, bestPlacements, type Placements } from './best-placements.js';
-import { groupByComposite } from './composite-groups.js';
+import { type CompositeGroups, groupByComposite } from './composite-groups.js';
 import { exactAttributeRank } from './exactness-rule.js';
 import type { IdFilter } from './id-filter.js';
 import type { IndexState, StoredDocument } from './index-state.js';
@@ -10,7 +10,12 @@ import type { QueryTerm } from './query-terms.js';
 import { compareSortValues, globalScore } from './ranking-score.js';
 import { rareTermDocuments } from './rare-term-documents.js';
 import { positionCostFrom } from './relevancy-rules.js';
-import { compareScored, type ScoredDocument, type ScoringContext } from './score-document.js';
+import {
+  compareKeyLists,
+  compareScored,
+  type ScoredDocument,
+  type ScoringContext,
+} from './score-document.js';
 import { scratchInt32, scratchUint8 } from './scratch-arrays.js';
 import { selectTop } from './select-top.js';
 import { sortedDocuments } from './sorted-documents.js';
@@ -581,9 +586,9 @@ export function singleTermPassing(input: SingleTermInput, threshold: number): Ui
 /**
  * Every match of a one-term query in ranking order, from postings (internal ids, best first): by composite,
  * then (with a field sort) by the sort value, the ranks after the sort and the internal id; without one by
- * internal id. Null when that order needs more than postings: documents a multi-word sequence may lift,
- * several sort criteria or rules after the sort that are not integer ranks, or rules needing document
- * values.
+ * internal id. Documents a multi-word sequence may lift are scored and placed among the composites (without
+ * a sort). Null when that order needs more than postings: sequence documents with a sort, several sort
+ * criteria or rules after the sort that are not integer ranks, or rules needing document values.
  *
  * @example
  * ```ts
@@ -592,11 +597,16 @@ export function singleTermPassing(input: SingleTermInput, threshold: number): Ui
  */
 export function orderSingleTermByPostings(input: SingleTermInput): Int32Array | null {
   const composites = termComposites(input);
-  if (composites === null || composites.sequenceMatches.length > 0) return null;
+  if (composites === null) return null;
   const { plan, composite, shifted, split, sources } = composites;
   const counts = shifted.subarray(1);
-  if (plan.sort === null) return groupByComposite(composite, counts, null).docs;
-  if (!plan.sort.settles) return null;
+  if (plan.sort === null) {
+    const groups = groupByComposite(composite, counts, null);
+    return composites.sequenceMatches.length === 0
+      ? groups.docs
+      : withSequenceMatches(input, composites, groups);
+  }
+  if (!plan.sort.settles || composites.sequenceMatches.length > 0) return null;
   const { ascending } = plan.sort;
   const { ids, values } = sortedDocuments(input.state, plan.sort.field, ascending);
   const groups = groupByComposite(composite, counts, ids);
@@ -625,4 +635,65 @@ export function orderSingleTermByPostings(input: SingleTermInput): Int32Array | 
     }
   }
   return order;
+}
+
+/**
+ * The unsorted order of every match with the documents a multi-word sequence may lift placed in it: each is
+ * scored, and its keys are compared with one scored document per composite group (every document of a
+ * group has the same keys), a binary search over the groups; tied with a group, it goes among its
+ * documents by internal id. Null when one of them turns out not to match (postings said they all do).
+ */
+function withSequenceMatches(
+  input: SingleTermInput,
+  composites: TermComposites,
+  groups: CompositeGroups,
+): Int32Array | null {
+  const groupCount = groups.starts.length - 1;
+  const scoreOf = (docId: number): ScoredDocument | null => {
+    const doc = input.docs[docId];
+    return doc === undefined ? null : input.score(doc);
+  };
+  const groupKeys = new Map<number, ScoredDocument['keys']>();
+  const keysOfGroup = (g: number): ScoredDocument['keys'] | null => {
+    let keys = groupKeys.get(g);
+    if (keys === undefined) {
+      const scored = scoreOf(groups.docs[groups.starts[g] as number] as number);
+      if (scored === null) return null;
+      keys = scored.keys;
+      groupKeys.set(g, keys);
+    }
+    return keys;
+  };
+  // Each sequence document with the slot of `groups.docs` it goes before.
+  const placed: { slot: number; hit: ScoredDocument }[] = [];
+  for (const docId of composites.sequenceMatches) {
+    const hit = scoreOf(docId);
+    if (hit === null) continue;
+    let lo = 0;
+    let hi = groupCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const keys = keysOfGroup(mid);
+      if (keys === null) return null;
+      if (compareKeyLists(hit.keys, keys) > 0) lo = mid + 1;
+      else hi = mid;
+    }
+    let slot = groups.starts[lo] as number;
+    const tied = lo < groupCount && compareKeyLists(hit.keys, keysOfGroup(lo) ?? []) === 0;
+    if (tied) {
+      const end = groups.starts[lo + 1] as number;
+      while (slot < end && (groups.docs[slot] as number) < docId) slot++;
+    }
+    placed.push({ slot, hit });
+  }
+  placed.sort((x, y) => x.slot - y.slot || compareScored(x.hit, y.hit));
+  const order = new Int32Array(groups.docs.length + placed.length);
+  let at = 0;
+  let next = 0;
+  for (let slot = 0; slot <= groups.docs.length; slot++) {
+    while (next < placed.length && (placed[next] as { slot: number }).slot === slot)
+      order[at++] = (placed[next++] as { hit: ScoredDocument }).hit.docId;
+    if (slot < groups.docs.length) order[at++] = groups.docs[slot] as number;
+  }
+  return order.subarray(0, at);
 }
