@@ -174,6 +174,61 @@ export function describeDocumentsConformance(client: ConformanceClient): void {
       );
     });
 
+    it('browse sorted (GET and POST fetch), sortable attributes only', async () => {
+      const uid = fresh('browsesort');
+      await client.write('PATCH', `/indexes/${uid}/settings`, {
+        body: { sortableAttributes: ['rank', '_geo'] },
+      });
+      await client.write('POST', `/indexes/${uid}/documents`, {
+        body: [
+          { id: 1, rank: 3, _geo: { lat: 10, lng: 10 } },
+          { id: 2, rank: 1 },
+          { id: 3, rank: 3, _geo: { lat: 1, lng: 1 } },
+          { id: 4, title: 'no rank', _geo: { lat: 5, lng: 5 } },
+        ],
+      });
+      const ids = (body: { results: { id: number }[] }): number[] => body.results.map((d) => d.id);
+      const byRank = await client.request('GET', `/indexes/${uid}/documents`, {
+        query: { sort: 'rank:desc,id:asc', fields: 'id' },
+      });
+      // `id` is not sortable here.
+      expectMeiliError(byRank, 400, 'invalid_document_sort');
+      const desc = await client.request('GET', `/indexes/${uid}/documents`, {
+        query: { sort: 'rank:desc', fields: 'id', limit: '3' },
+      });
+      expect(desc.status).toBe(200);
+      // Ties keep insertion order; a document without the attribute comes last; `total` counts them all.
+      expect(desc.body).toEqual({
+        results: [{ id: 1 }, { id: 3 }, { id: 2 }],
+        offset: 0,
+        limit: 3,
+        total: 4,
+      });
+      const geo = await client.request('GET', `/indexes/${uid}/documents`, {
+        query: { sort: '_geoPoint(0, 0):asc', fields: 'id' },
+      });
+      expect(ids(geo.body)).toEqual([3, 4, 1, 2]);
+      const fetched = await client.request('POST', `/indexes/${uid}/documents/fetch`, {
+        body: { sort: ['rank:asc'], offset: 1, fields: ['id'] },
+      });
+      expect(fetched.body).toEqual({
+        results: [{ id: 1 }, { id: 3 }, { id: 4 }],
+        offset: 1,
+        limit: 20,
+        total: 4,
+      });
+      expectMeiliError(
+        await client.request('POST', `/indexes/${uid}/documents/fetch`, { body: { sort: 'rank:asc' } }),
+        400,
+        'invalid_document_sort',
+      );
+      expectMeiliError(
+        await client.request('POST', `/indexes/${uid}/documents/fetch`, { body: { sort: ['title:asc'] } }),
+        400,
+        'invalid_document_sort',
+      );
+    });
+
     it('delete one, delete-batch, delete by filter, clear', async () => {
       const uid = fresh('deldocs');
       await client.write('PATCH', `/indexes/${uid}/settings`, { body: { filterableAttributes: ['n'] } });

@@ -1,5 +1,6 @@
 import { meiliError } from '@miroir/errors';
 import { applySettingsPatch } from './apply-settings.js';
+import { firstBrowsedBySort } from './browse-order.js';
 import { compileFilter } from './compile-filter.js';
 import { defaultSettings } from './default-settings.js';
 import { documentsById } from './documents-by-id.js';
@@ -31,6 +32,7 @@ import {
 } from './index-state.js';
 import { indexStats } from './index-stats.js';
 import { documentId, inferPrimaryKey, normalizeDocumentId, validateGeo } from './primary-key.js';
+import { assertSortable, parseSortCriterion } from './sort-criteria.js';
 import { extractVectors, vectorsView } from './vector-store.js';
 
 /**
@@ -217,15 +219,27 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
         }
         pool = [...wanted].sort((a, b) => a - b);
       }
-      const page: StoredDocument[] = [];
+      const criteria = (query.sort ?? []).map((expression) => {
+        const criterion = parseSortCriterion(expression, 'invalid_document_sort');
+        assertSortable(criterion, state.settings.sortableAttributes, 'invalid_document_sort');
+        return criterion;
+      });
+      // With sort criteria every browsed document is marked, then the page is taken in their order.
+      const browsed = criteria.length === 0 ? null : new Uint8Array(byId.length);
+      let page: StoredDocument[] = [];
       let total = 0;
       const count = pool === null ? byId.length : pool.length;
       for (let i = 0; i < count; i++) {
         const id = pool === null ? i : (pool[i] as number);
         const stored = byId[id];
         if (stored === undefined || (allows !== null && !allows.test(id))) continue;
-        if (total >= offset && page.length < limit) page.push(stored);
+        if (browsed !== null) browsed[id] = 1;
+        else if (total >= offset && page.length < limit) page.push(stored);
         total++;
+      }
+      if (browsed !== null && offset < total) {
+        const first = firstBrowsedBySort(state, criteria, browsed, offset + limit);
+        page = first.slice(offset).map((id) => byId[id] as StoredDocument);
       }
       const results = page.map((s) => outputDocument(s, query.fields, query.retrieveVectors === true));
       return { results, offset, limit, total };

@@ -139,6 +139,8 @@ export interface BrowseQuery {
   filter?: FilterInput | null;
   ids?: Array<string | number> | null;
   retrieveVectors?: boolean;
+  /** Sort criteria (`field:asc`, `_geoPoint(lat, lng):desc`) over sortable attributes; null: insertion order. */
+  sort?: string[] | null;
 }
 
 export interface BrowseResponse {

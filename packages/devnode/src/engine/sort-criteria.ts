@@ -23,7 +23,7 @@ function formatCoordinate(value: number): string {
 
 /**
  * Parse one `field:asc|desc` or `_geoPoint(lat, lng):asc|desc` expression.
- * `errorCode` selects the error (search `sort` parameter vs ranking-rule settings).
+ * `errorCode` selects the error (search or documents `sort` parameter vs ranking-rule settings).
  *
  * @example
  * ```ts
@@ -32,7 +32,7 @@ function formatCoordinate(value: number): string {
  */
 export function parseSortCriterion(
   expression: string,
-  errorCode: 'invalid_search_sort' | 'invalid_settings_ranking_rules',
+  errorCode: 'invalid_search_sort' | 'invalid_settings_ranking_rules' | 'invalid_document_sort',
 ): SortCriterion {
   const colon = expression.lastIndexOf(':');
   const direction = colon < 0 ? '' : expression.slice(colon + 1);
@@ -125,19 +125,23 @@ export function geoPoint(doc: Document): { lat: number; lng: number } | null {
  * assertSortable({ kind: 'field', field: 'x', ascending: true, key: 'x:asc' }, ['price']); // throws
  * ```
  */
-export function assertSortable(criterion: SortCriterion, sortable: readonly string[]): void {
+export function assertSortable(
+  criterion: SortCriterion,
+  sortable: readonly string[],
+  errorCode: 'invalid_search_sort' | 'invalid_document_sort' = 'invalid_search_sort',
+): void {
   const field = criterion.kind === 'geo' ? '_geo' : criterion.field;
   if (sortable.some((p) => matchesAttributePattern(field, p))) return;
   if (criterion.kind === 'geo') {
     throw meiliError(
-      'invalid_search_sort',
+      errorCode,
       sortable.length === 0
         ? 'Attribute `_geo` is not sortable. This index does not have configured sortable attributes.'
         : `Attribute \`_geo\` is not sortable. Available sortable attributes are: \`${[...sortable].sort().join(', ')}\`.`,
     );
   }
   throw meiliError(
-    'invalid_search_sort',
+    errorCode,
     sortable.length === 0
       ? `Attribute \`${field}\` is not sortable. This index does not have configured sortable attributes.`
       : `Attribute \`${field}\` is not sortable. Available sortable attributes are: \`${[...sortable].sort().join(', ')}\`.`,

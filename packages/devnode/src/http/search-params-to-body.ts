@@ -1,6 +1,7 @@
 import { type MeiliErrorCode, meiliError } from '@miroir/errors';
+import { splitSortParameter } from './split-sort-parameter.js';
 
-type Kind = 'string' | 'csv' | 'int' | 'float' | 'bool' | 'floats';
+type Kind = 'string' | 'csv' | 'sort' | 'int' | 'float' | 'bool' | 'floats';
 
 const PARAMS: Record<string, Kind> = {
   q: 'string',
@@ -15,7 +16,7 @@ const PARAMS: Record<string, Kind> = {
   cropLength: 'int',
   attributesToHighlight: 'csv',
   filter: 'string',
-  sort: 'csv',
+  sort: 'sort',
   distinct: 'string',
   showMatchesPosition: 'bool',
   showRankingScore: 'bool',
@@ -62,6 +63,9 @@ export function searchParamsToBody(params: URLSearchParams): Record<string, unkn
     switch (kind) {
       case 'string':
         body[key] = raw;
+        break;
+      case 'sort':
+        body[key] = splitSortParameter(raw);
         break;
       case 'csv':
         body[key] = raw

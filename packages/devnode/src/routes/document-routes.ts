@@ -4,6 +4,7 @@ import { describeValue } from '../engine/describe-value.js';
 import type { BrowseQuery, FilterInput } from '../engine/engine-contract.js';
 import { parseNonNegativeInt } from '../http/parse-offset-limit.js';
 import { readDocumentsPayload, readJsonBody } from '../http/read-body.js';
+import { splitSortParameter } from '../http/split-sort-parameter.js';
 import { type DevnodeEnv, requireAction } from '../middleware/auth/index.js';
 import { assertIndexUid } from '../state/index-catalog.js';
 import type { DevnodeDeps } from './deps.js';
@@ -99,6 +100,13 @@ function parseFetchBody(body: unknown): BrowseQuery {
         query.retrieveVectors = value;
         break;
       case 'sort':
+        if (value !== null && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) {
+          throw invalidDoc(
+            key,
+            `Invalid value type at \`.sort\`: expected an array, but found ${describeValue(value)}`,
+          );
+        }
+        query.sort = value as string[] | null;
         break;
       default:
         throw meiliError(
@@ -168,6 +176,8 @@ export function registerDocumentRoutes(app: Hono<DevnodeEnv>, deps: DevnodeDeps)
     if (filter !== undefined) query.filter = filter;
     const ids = commaList(c.req.query('ids'));
     if (ids) query.ids = ids;
+    const sort = c.req.query('sort');
+    if (sort !== undefined) query.sort = splitSortParameter(sort);
     const rv = c.req.query('retrieveVectors');
     if (rv !== undefined) {
       if (rv !== 'true' && rv !== 'false') {
