@@ -253,6 +253,22 @@ export function describeDocumentsConformance(client: ConformanceClient): void {
         400,
         'missing_document_filter',
       );
+      // A syntax error or an empty filter is refused before a task exists; an attribute that is not
+      // filterable fails the task.
+      expectMeiliError(
+        await client.request('POST', `/indexes/${uid}/documents/delete`, { body: { filter: 'hello' } }),
+        400,
+        'invalid_document_filter',
+      );
+      const empty = await client.request('POST', `/indexes/${uid}/documents/delete`, {
+        body: { filter: '' },
+      });
+      expectMeiliError(empty, 400, 'invalid_document_filter');
+      expect(empty.body.message).toBe('Sending an empty filter is forbidden.');
+      const unfilterable = await client.write('POST', `/indexes/${uid}/documents/delete`, {
+        body: { filter: 'title = x' },
+      });
+      expect(unfilterable).toMatchObject({ status: 'failed', error: { code: 'invalid_document_filter' } });
       const clear = await client.write('DELETE', `/indexes/${uid}/documents`);
       expect(clear.details).toEqual({ deletedDocuments: 5 });
       expect((await client.request('GET', `/indexes/${uid}/stats`)).body.numberOfDocuments).toBe(0);

@@ -41,6 +41,24 @@ function located(text: string, attribute: string): string {
 }
 
 /**
+ * A filter's syntax tree (null: an empty filter), throwing Meilisearch's syntax error with `code`. Whether
+ * its attributes are filterable is not checked (see {@link checkFilter}).
+ *
+ * @example
+ * ```ts
+ * parseFilterInput('year > 2000', 'invalid_document_filter'); // the comparison's node
+ * ```
+ */
+export function parseFilterInput(input: FilterInput, code: FilterErrorCode): FilterNode | null {
+  try {
+    return parseFilter(input);
+  } catch (error) {
+    if (error instanceof FilterParseError) throw meiliError(code, error.message);
+    throw error;
+  }
+}
+
+/**
  * Parse and check a filter against the filterable attributes, returning its syntax tree (null: no
  * filter). Throws `invalid_search_filter` (or `invalid_document_filter`) with Meilisearch's messages.
  *
@@ -55,13 +73,7 @@ export function checkFilter(
   code: FilterErrorCode = 'invalid_search_filter',
 ): FilterNode | null {
   if (input === null || input === undefined) return null;
-  let node: ReturnType<typeof parseFilter>;
-  try {
-    node = parseFilter(input);
-  } catch (error) {
-    if (error instanceof FilterParseError) throw meiliError(code, error.message);
-    throw error;
-  }
+  const node = parseFilterInput(input, code);
   if (node === null) return null;
   const patterns = filterablePatterns(filterable);
   const text = sourceText(input);

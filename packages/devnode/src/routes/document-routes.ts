@@ -1,5 +1,6 @@
 import { type MeiliErrorCode, meiliError } from '@miroir/errors';
 import type { Context, Hono } from 'hono';
+import { parseFilterInput } from '../engine/compile-filter.js';
 import { describeValue } from '../engine/describe-value.js';
 import type { BrowseQuery, FilterInput } from '../engine/engine-contract.js';
 import { parseNonNegativeInt } from '../http/parse-offset-limit.js';
@@ -294,6 +295,9 @@ export function registerDocumentRoutes(app: Hono<DevnodeEnv>, deps: DevnodeDeps)
           `Invalid syntax for the filter parameter: \`expected String, Array, found: ${JSON.stringify(filter)}\`.`,
         );
       }
+      // Syntax is checked before enqueuing, like Meilisearch; attributes that are not filterable fail the task.
+      if (parseFilterInput(filter as FilterInput, 'invalid_document_filter') === null)
+        throw meiliError('invalid_document_filter', 'Sending an empty filter is forbidden.');
       const task = queue.enqueue({
         indexUid: uid,
         type: 'documentDeletion',
