@@ -196,6 +196,18 @@ export function describeSearchConformance(client: ConformanceClient): void {
       for (const hit of res.body.hits) expect(typeof hit._federation.weightedRankingScore).toBe('number');
       expect(res.body.facetsByIndex[uid].distribution.genre.drama).toBe(1);
       expect(res.body.facetsByIndex[other].distribution.genre.novel).toBe(1);
+      // Several queries on one index: its facets count the documents any of them matches, each once.
+      const union = await client.request('POST', '/multi-search', {
+        body: {
+          federation: { limit: 1, facetsByIndex: { [uid]: ['genre'] } },
+          queries: [
+            { indexUid: uid, q: 'batman' },
+            { indexUid: uid, q: 'carol' },
+            { indexUid: uid, q: 'batman begins' },
+          ],
+        },
+      });
+      expect(union.body.facetsByIndex[uid].distribution).toEqual({ genre: { action: 2, drama: 1 } });
       const merged = await client.request('POST', '/multi-search', {
         body: {
           federation: { facetsByIndex: { [uid]: ['genre'], [other]: ['genre'] }, mergeFacets: {} },

@@ -12,7 +12,7 @@ import type {
   IndexSettings,
   SearchIndexEngine,
 } from './engine-contract.js';
-import { executeSearch } from './execute-search.js';
+import { executeSearch, facetsOfAnyMatch } from './execute-search.js';
 import { runFacetSearch } from './facet-search.js';
 import { pickAttributes } from './field-paths.js';
 import { compileIdFilter } from './id-filter.js';
@@ -271,6 +271,7 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
       }
     },
     search: (query) => executeSearch(state, query, now),
+    facetsOfAnyMatch: (queries, facets) => facetsOfAnyMatch(state, queries, facets),
     facetSearch: (query) => runFacetSearch(state, query, now),
     stats: () => indexStats(state),
   };

@@ -190,6 +190,11 @@ export interface SearchIndexEngine {
   updateSettings(patch: Partial<Record<keyof IndexSettings, unknown>>): void;
 
   search(query: SearchQuery): SearchResponse;
+  /** Facets over the documents matching any of the queries (federated `facetsByIndex`), each counted once. */
+  facetsOfAnyMatch(
+    queries: readonly SearchQuery[],
+    facets: readonly string[],
+  ): Required<Pick<SearchResponse, 'facetDistribution' | 'facetStats'>>;
   facetSearch(query: FacetSearchQuery): FacetSearchResponse;
   stats(): IndexStatsView;
 }

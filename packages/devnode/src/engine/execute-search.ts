@@ -8,6 +8,7 @@ import {
   computeFacetsById,
   type DistinctKeyTable,
   distinctKeyTable,
+  type FacetCounts,
   facetsOfEveryDocument,
 } from './facet-index.js';
 import { matchesAttributePattern, maxAttributeWeight } from './field-paths.js';
@@ -26,7 +27,7 @@ import { selectTop } from './select-top.js';
 import { assertSortable, parseSortCriterion, type SortCriterion } from './sort-criteria.js';
 import { orderByPostings, type PostingOrder, passingByPostings, rankByPostings } from './staged-ranking.js';
 import { rankAboveThreshold } from './threshold-prefix.js';
-import { runVectorSearch } from './vector-search.js';
+import { type RankedResult, runVectorSearch } from './vector-search.js';
 
 function parseSort(query: SearchQuery, state: IndexState, hasSortRule: boolean): SortCriterion[] {
   const sort = query.sort ?? [];
@@ -360,16 +361,25 @@ export function executeSearch(state: IndexState, query: SearchQuery, now: () => 
   return withScratch(() => searchWithScratch(state, query, now));
 }
 
-function searchWithScratch(state: IndexState, query: SearchQuery, now: () => number): SearchResponse {
-  const started = now();
-  // Ranking from postings needs them exact: drop what writes since the last search left stale.
-  compactStalePostings(state);
+/** Every match of a search, its leading hits ranked: what a response and its facets are built from. */
+interface RankedMatches {
+  readonly vector: RankedResult;
+  /** The leading hits in order (the distinct rule applied). */
+  readonly ranked: readonly ScoredDocument[];
+  /** The other matches by internal id (the distinct rule applied; complete with facets). */
+  readonly tail: ArrayLike<number>;
+  /** How many hits the distinct rule keeps, when counted without listing them all (null otherwise). */
+  readonly distinctTotal: number | null;
+}
+
+/** Rank a search's matches; with `facetNames` every match is listed (facets count them all). */
+function rankMatches(
+  state: IndexState,
+  query: SearchQuery,
+  facetNames: readonly string[] | null,
+): RankedMatches {
   const settings = state.settings;
   const distinct = resolveDistinct(query, state);
-  const facetNames =
-    query.facets === null || query.facets === undefined
-      ? null
-      : resolveFacetNames(query.facets, settings, query.facets.includes('*') ? knownPaths(state) : []);
   const wanted = neededHits(query, settings.pagination.maxTotalHits);
   const keywordOnly = (query.hybrid ?? null) === null && (query.vector ?? null) === null;
   const distinctKeys = distinct === null ? null : distinctKeyTable(state, distinct);
@@ -408,6 +418,22 @@ function searchWithScratch(state: IndexState, query: SearchQuery, now: () => num
       ? vector.ranked
       : keepDistinct(distinctKeys, vector.ranked);
   const tail = vector.tail ?? [];
+  return { vector, ranked, tail, distinctTotal };
+}
+
+/** The facets named by a query (`*` expands to every attribute seen), validated; null without facets. */
+function facetNamesOf(state: IndexState, facets: readonly string[] | null | undefined): string[] | null {
+  if (facets === null || facets === undefined) return null;
+  return resolveFacetNames(facets, state.settings, facets.includes('*') ? knownPaths(state) : []);
+}
+
+function searchWithScratch(state: IndexState, query: SearchQuery, now: () => number): SearchResponse {
+  const started = now();
+  // Ranking from postings needs them exact: drop what writes since the last search left stale.
+  compactStalePostings(state);
+  const settings = state.settings;
+  const facetNames = facetNamesOf(state, query.facets);
+  const { vector, ranked, tail, distinctTotal } = rankMatches(state, query, facetNames);
   const parsed = vector.parsed;
   const total = distinctTotal ?? ranked.length + tail.length;
   const maxTotalHits = settings.pagination.maxTotalHits;
@@ -464,6 +490,37 @@ function searchWithScratch(state: IndexState, query: SearchQuery, now: () => num
     response.semanticHitCount = page.filter((h) => vector.semanticIds.has(h.docId)).length;
   response.processingTimeMs = Math.max(0, Math.round(now() - started));
   return response;
+}
+
+/**
+ * Facet counts and stats over the documents matching any of `queries`: a federated search's
+ * `facetsByIndex` counts every query on that index, each document once.
+ *
+ * @example
+ * ```ts
+ * facetsOfAnyMatch(state, [{ q: 'batman' }, { q: 'joker' }], ['genres']).facetDistribution.genres;
+ * ```
+ */
+export function facetsOfAnyMatch(
+  state: IndexState,
+  queries: readonly SearchQuery[],
+  facets: readonly string[],
+): FacetCounts {
+  return withScratch(() => {
+    compactStalePostings(state);
+    const facetNames = facetNamesOf(state, facets) ?? [];
+    const matched = new Uint8Array(state.nextInternalId);
+    for (const query of queries) {
+      const { ranked, tail } = rankMatches(state, { ...query, facets: [...facets] }, facetNames);
+      for (const hit of ranked) matched[hit.docId] = 1;
+      for (let i = 0; i < tail.length; i++) matched[tail[i] as number] = 1;
+    }
+    const ids: number[] = [];
+    for (let id = 0; id < matched.length; id++) if (matched[id] === 1) ids.push(id);
+    return ids.length === state.documents.size
+      ? facetsOfEveryDocument(state, facetNames, state.settings)
+      : computeFacetsById(state, Int32Array.from(ids), facetNames, state.settings);
+  });
 }
 
 /** The matches' internal ids, in any order (a facet value is displayed as its lowest holder's spelling). */

@@ -1,7 +1,7 @@
 import { MeiliError, type MeiliErrorCode, meiliError } from '@miroir/errors';
 import type { Context, Hono } from 'hono';
 import { describeValue } from '../engine/describe-value.js';
-import type { SearchQuery, SearchResponse } from '../engine/engine-contract.js';
+import type { SearchIndexEngine, SearchQuery, SearchResponse } from '../engine/engine-contract.js';
 import { validateSearchQuery } from '../engine/index.js';
 import { readJsonBody } from '../http/read-body.js';
 import {
@@ -162,9 +162,7 @@ export function registerMultiSearchRoutes(app: Hono<DevnodeEnv>, deps: DevnodeDe
           results: queries.map((q, i) => ({ indexUid: q.indexUid, ...searchOne(i, q.indexUid, q.query) })),
         });
       }
-      return c.json(
-        runFederated(federation, queries, searchOne, (uid) => catalog.get(uid).engine.primaryKey),
-      );
+      return c.json(runFederated(federation, queries, searchOne, (uid) => catalog.get(uid).engine));
     } catch (err) {
       // Inside multi-search an unknown index is a 400, not a 404.
       if (err instanceof MeiliError && err.code === 'index_not_found') return c.json(err.toJSON(), 400);
@@ -177,7 +175,7 @@ function runFederated(
   federation: Record<string, unknown>,
   queries: ParsedQuery[],
   searchOne: (i: number, indexUid: string, query: SearchQuery) => SearchResponse,
-  primaryKeyOf: (indexUid: string) => string | null,
+  engineOf: (indexUid: string) => Pick<SearchIndexEngine, 'primaryKey' | 'facetsOfAnyMatch'>,
 ): Record<string, unknown> {
   const allowed = [
     'limit',
@@ -276,7 +274,7 @@ function runFederated(
     }
     parts.push({
       indexUid: q.indexUid,
-      primaryKey: primaryKeyOf(q.indexUid),
+      primaryKey: engineOf(q.indexUid).primaryKey,
       queriesPosition: q.position,
       weight: q.weight,
       response,
@@ -284,6 +282,16 @@ function runFederated(
       showRankingScoreDetails: q.query.showRankingScoreDetails === true,
     });
   });
+  // An index searched by several queries counts its facets over the documents any of them matches.
+  for (const [uid, facets] of Object.entries(facetsByIndex)) {
+    const ofIndex = queries.filter((q) => q.indexUid === uid);
+    if (ofIndex.length < 2) continue;
+    const union = engineOf(uid).facetsOfAnyMatch(
+      ofIndex.map(({ query: { page: _p, hitsPerPage: _h, ...rest } }) => rest),
+      facets,
+    );
+    facetsOf.set(uid, { distribution: union.facetDistribution, stats: union.facetStats });
+  }
   const hits = mergeFederatedHits(parts, offset, limit);
   const out: Record<string, unknown> = { hits, processingTimeMs: Date.now() - started };
   if (isPaged) {
