@@ -40,6 +40,11 @@ export interface SingleTermInput {
   readonly scoring: ScoringContext;
   readonly maxWeight: number;
   readonly needed: number;
+  /**
+   * Matches past the page need only be listed up to this many (the caller counts them up to a cap);
+   * Infinity: list them all.
+   */
+  readonly listUpTo: number;
   readonly docs: readonly (StoredDocument | undefined)[];
   /** Full scoring of one document (a scan), null when it does not match after all. */
   readonly score: (doc: StoredDocument) => ScoredDocument | null;
@@ -449,20 +454,29 @@ export function rankSingleTermByPostings(
     }
     reachable = better + (counts[cutoff] as number) >= needed ? cutoff : 0;
     let admitted = needed - better;
-    const visits = listed === null ? n : listed.length;
-    for (let k = 0; k < visits; k++) {
-      const docId = listed === null ? k : (listed[k] as number);
-      const value = composite[docId] as number;
-      // Below the cutoff: past the page, listed without a branch (the one below is rarely taken).
-      tail[tailLength] = docId;
-      tailLength += ((value >>> 31) ^ 1) & ((value - cutoff) >>> 31);
-      if (value < cutoff) continue;
+    const visit = (docId: number, value: number): void => {
       if (value > cutoff || admitted > 0) {
         if (value === cutoff) admitted--;
         contend(docId);
       } else {
         tail[tailLength++] = docId;
       }
+    };
+    const visits = listed === null ? n : listed.length;
+    let k = 0;
+    for (; k < visits && tailLength < input.listUpTo; k++) {
+      const docId = listed === null ? k : (listed[k] as number);
+      const value = composite[docId] as number;
+      // Below the cutoff: past the page, listed without a branch (the one below is rarely taken).
+      tail[tailLength] = docId;
+      tailLength += ((value >>> 31) ^ 1) & ((value - cutoff) >>> 31);
+      if (value >= cutoff) visit(docId, value);
+    }
+    // Enough listed: the rest is only searched for documents that may reach the page.
+    for (; k < visits; k++) {
+      const docId = listed === null ? k : (listed[k] as number);
+      const value = composite[docId] as number;
+      if (value >= cutoff) visit(docId, value);
     }
   } else {
     // Best composite first, each in the field's presorted order: the first `needed` documents and every

@@ -146,6 +146,8 @@ interface PostingRankContext {
   readonly scoring: ScoringContext;
   readonly maxWeight: number;
   readonly needed: number;
+  /** Matches past the page are listed up to this many at least (Infinity: all of them). */
+  readonly listUpTo: number;
   readonly placements: readonly Placements[];
   readonly typos: readonly Uint8Array[];
   /**
@@ -199,6 +201,7 @@ export function rankByPostings(
     scoring,
     maxWeight,
     needed,
+    listUpTo: countUpTo,
   });
   if (context === null) return null;
   // A term the words rule keeps in every match, with no posting and no sequence: nothing matches, and the
@@ -284,7 +287,12 @@ function oneTermInput(search: OneTermSearch): SingleTermInput | null {
   const { state, query, matchers } = search;
   if (query.terms.length !== 1) return null;
   // One term: no term removal, and the page size plays no part here.
-  const context = postingRankContext({ ...search, strategy: 'last', needed: 1 });
+  const context = postingRankContext({
+    ...search,
+    strategy: 'last',
+    needed: 1,
+    listUpTo: Number.POSITIVE_INFINITY,
+  });
   if (context === null) return null;
   const sequences = sequenceDocuments(state, matchers[0] as TermMatcher, context.restriction);
   return singleTermInput(context, sequences);
@@ -301,11 +309,13 @@ interface PostingRankRequest {
   readonly scoring: ScoringContext;
   readonly maxWeight: number;
   readonly needed: number;
+  readonly listUpTo: number;
 }
 
 /** What ranking from postings reads (null when postings cannot decide matches exactly). */
 function postingRankContext(request: PostingRankRequest): PostingRankContext | null {
-  const { state, query, matchers, strategy, switches, allows, scoring, maxWeight, needed } = request;
+  const { state, query, matchers, strategy, switches, allows, scoring, maxWeight, needed, listUpTo } =
+    request;
   const { terms } = query;
   if (terms.length > MAX_TABLE_TERMS || !isPostingExact(state, query, matchers)) return null;
   const restriction = restrictionOf(switches);
@@ -327,6 +337,7 @@ function postingRankContext(request: PostingRankRequest): PostingRankContext | n
     scoring,
     maxWeight,
     needed,
+    listUpTo,
     placements,
     typos: placements.map((p) => p.typos),
     weights: attributeWeights(state, matchers, scoring, placements, placementsBestOnly, restriction),
@@ -431,6 +442,7 @@ function singleTermInput(context: PostingRankContext, sequenceTypos: Uint8Array 
     scoring,
     maxWeight: context.maxWeight,
     needed: context.needed,
+    listUpTo: context.listUpTo,
     docs: context.byId,
     score: (doc) => {
       const candidate = scanCandidate(doc, matchers, switches, terms, mandatory, order);
