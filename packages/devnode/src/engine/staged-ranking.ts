@@ -203,11 +203,8 @@ export function rankByPostings(
     needed,
     listUpTo: countUpTo,
   });
-  if (context === null) return null;
-  // A term the words rule keeps in every match, with no posting and no sequence: nothing matches, and the
-  // passes over every document below are not needed to find that out.
-  if (context.mandatory.some((i) => isNowhere(state, matchers[i] as TermMatcher)))
-    return { head: [], tail: new Int32Array(0) };
+  if (context === 'inexact') return null;
+  if (context === 'nothing') return { head: [], tail: new Int32Array(0) };
   const optimistic = sequenceBound(context);
   if (optimistic !== null && Number.isFinite(countUpTo)) {
     const ranked = rankWithSequences(
@@ -246,9 +243,9 @@ export interface OneTermSearch {
 export function passingByPostings(search: OneTermSearch, threshold: number): Uint8Array | null {
   if (search.scoring.sort.length > 0) return null;
   const input = oneTermInput(search);
-  if (input === null) return null;
-  // A term with no posting and no sequence: nothing matches, so nothing passes.
-  if (isNowhere(search.state, input.matcher)) return scratchUint8(search.state.nextInternalId, 0);
+  if (input === 'inexact') return null;
+  // Nothing matches, so nothing passes.
+  if (input === 'nothing') return scratchUint8(search.state.nextInternalId, 0);
   return singleTermPassing(input, threshold);
 }
 
@@ -270,7 +267,8 @@ export interface PostingOrder {
  */
 export function orderByPostings(search: OneTermSearch): PostingOrder | null {
   const input = oneTermInput(search);
-  if (input === null) return null;
+  if (input === 'inexact') return null;
+  if (input === 'nothing') return { ids: new Int32Array(0), score: () => null };
   const ids = orderSingleTermByPostings(input);
   if (ids === null) return null;
   return {
@@ -282,10 +280,10 @@ export function orderByPostings(search: OneTermSearch): PostingOrder | null {
   };
 }
 
-/** The one-term ranking's input with its split words looked up (null: several terms, or inexact postings). */
-function oneTermInput(search: OneTermSearch): SingleTermInput | null {
+/** The one-term ranking's input with its split words looked up (`inexact` also for several terms). */
+function oneTermInput(search: OneTermSearch): SingleTermInput | 'inexact' | 'nothing' {
   const { state, query, matchers } = search;
-  if (query.terms.length !== 1) return null;
+  if (query.terms.length !== 1) return 'inexact';
   // One term: no term removal, and the page size plays no part here.
   const context = postingRankContext({
     ...search,
@@ -293,7 +291,7 @@ function oneTermInput(search: OneTermSearch): SingleTermInput | null {
     needed: 1,
     listUpTo: Number.POSITIVE_INFINITY,
   });
-  if (context === null) return null;
+  if (typeof context === 'string') return context;
   const sequences = sequenceDocuments(state, matchers[0] as TermMatcher, context.restriction);
   return singleTermInput(context, sequences);
 }
@@ -312,12 +310,16 @@ interface PostingRankRequest {
   readonly listUpTo: number;
 }
 
-/** What ranking from postings reads (null when postings cannot decide matches exactly). */
-function postingRankContext(request: PostingRankRequest): PostingRankContext | null {
+/**
+ * What ranking from postings reads; `inexact` when postings cannot decide matches, `nothing` when a term
+ * the words rule keeps in every match has no posting and no sequence (then nothing matches, and the passes
+ * over every document that placements take are skipped).
+ */
+function postingRankContext(request: PostingRankRequest): PostingRankContext | 'inexact' | 'nothing' {
   const { state, query, matchers, strategy, switches, allows, scoring, maxWeight, needed, listUpTo } =
     request;
   const { terms } = query;
-  if (terms.length > MAX_TABLE_TERMS || !isPostingExact(state, query, matchers)) return null;
+  if (terms.length > MAX_TABLE_TERMS || !isPostingExact(state, query, matchers)) return 'inexact';
   const restriction = restrictionOf(switches);
   // Each term's fewest typos and smallest positions (counting only fewest-typo words once the typo rule
   // ran, as the wordPosition rule does) come from one pass over its postings.
@@ -326,6 +328,7 @@ function postingRankContext(request: PostingRankRequest): PostingRankContext | n
   const order = removalOrder(terms, strategy, () => matchers.map((m) => countSeedDocuments(state, m)));
   const removable = new Set(order);
   const mandatory = terms.map((_, i) => i).filter((i) => !removable.has(i));
+  if (mandatory.some((i) => isNowhere(state, matchers[i] as TermMatcher))) return 'nothing';
   const placementsBestOnly = terms.length === 1 || typoFirst;
   const placements = matchers.map((m) => bestPlacements(state, m, placementsBestOnly, restriction));
   return {
