@@ -1,5 +1,5 @@
 import type { IdFilter } from './id-filter.js';
-import type { IndexState, StoredDocument } from './index-state.js';
+import type { IndexState } from './index-state.js';
 import { rankPlaceholderBySort } from './placeholder-sort.js';
 import { compareScored, type ScoredDocument, type ScoringContext, scoreDocument } from './score-document.js';
 import { withScratch } from './scratch-arrays.js';
@@ -39,7 +39,7 @@ export function firstBrowsedBySort(
     const scored: ScoredDocument[] = [];
     for (const stored of state.documents.values()) {
       if (browsed[stored.internalId] !== 1) continue;
-      scored.push(scoreDocument(scoring, (stored as StoredDocument).doc, stored.internalId, null));
+      scored.push(scoreDocument(scoring, stored.doc, stored.internalId, null));
     }
     selectTop(scored, Math.min(end, scored.length), compareScored);
     return scored.slice(0, end).map((hit) => hit.docId);

@@ -273,6 +273,20 @@ function exactnessLevels(input: SingleTermInput, bestOnly: boolean): { levels: U
   return { levels, count: order.length };
 }
 
+/**
+ * A document's full scoring by internal id (a scan), null when it holds no document or does not match
+ * after all (exact postings rule that out).
+ *
+ * @example
+ * ```ts
+ * scoreById(input, 7)?.score;
+ * ```
+ */
+export function scoreById(input: SingleTermInput, docId: number): ScoredDocument | null {
+  const doc = input.docs[docId];
+  return doc === undefined ? null : input.score(doc);
+}
+
 /** Every document's composite of a one-term query, counted per value, and what ranking them further needs. */
 interface TermComposites {
   readonly plan: RankPlan;
@@ -429,7 +443,7 @@ export function rankSingleTermByPostings(
   const composites = termComposites(input);
   if (composites === null) return null;
   const { plan, size, composite, shifted, listed, sequenceMatches, sequenceBest } = composites;
-  const { state, needed, docs } = input;
+  const { state, needed } = input;
   const n = state.nextInternalId;
   const counts = shifted.subarray(1);
   const matches = n - (shifted[0] as number);
@@ -440,8 +454,7 @@ export function rankSingleTermByPostings(
   // The lowest composite a document must reach to possibly make the page.
   let reachable = 0;
   const contend = (docId: number): void => {
-    const doc = docs[docId];
-    const scored = doc === undefined ? null : input.score(doc);
+    const scored = scoreById(input, docId);
     if (scored !== null) contenders.push(scored);
   };
   if (plan.sort === null) {
@@ -546,8 +559,8 @@ export function rankSingleTermByPostings(
  * its score, depend only on its composite, and a higher composite never scores lower (both fold the same
  * ranks in rule order). The lowest passing composite is found by scoring one document per composite value
  * (a binary search over the values present); every document at or above it passes. A document a sequence
- * may lift is scored unless the best composite it can reach is known to fail. Returns null when the rules need other
- * document values (the caller then scores every match).
+ * may lift is scored unless the best composite it can reach is known to fail. Returns null when the rules
+ * need other document values (the caller then scores every match).
  *
  * @example
  * ```ts
@@ -559,11 +572,7 @@ export function singleTermPassing(input: SingleTermInput, threshold: number): Ui
   if (composites === null || composites.plan.sort !== null) return null;
   const { composite, shifted, size, sequenceMatches, sequenceBest } = composites;
   const n = input.state.nextInternalId;
-  const scoreOf = (docId: number): number | null => {
-    const doc = input.docs[docId];
-    const scored = doc === undefined ? null : input.score(doc);
-    return scored === null ? null : scored.score;
-  };
+  const scoreOf = (docId: number): number | null => scoreById(input, docId)?.score ?? null;
   // The values present, ascending, and the first document holding each.
   const values: number[] = [];
   for (let value = 0; value < size; value++) if ((shifted[value + 1] as number) > 0) values.push(value);
@@ -663,10 +672,7 @@ function withSequenceMatches(
   groups: CompositeGroups,
 ): Int32Array | null {
   const groupCount = groups.starts.length - 1;
-  const scoreOf = (docId: number): ScoredDocument | null => {
-    const doc = input.docs[docId];
-    return doc === undefined ? null : input.score(doc);
-  };
+  const scoreOf = (docId: number): ScoredDocument | null => scoreById(input, docId);
   const groupKeys = new Map<number, ScoredDocument['keys']>();
   const keysOfGroup = (g: number): ScoredDocument['keys'] | null => {
     let keys = groupKeys.get(g);

@@ -27,6 +27,7 @@ import {
   orderSingleTermByPostings,
   rankSingleTermByPostings,
   type SingleTermInput,
+  scoreById,
   singleTermPassing,
 } from './single-term-ranking.js';
 import { sortedDocuments } from './sorted-documents.js';
@@ -271,13 +272,7 @@ export function orderByPostings(search: OneTermSearch): PostingOrder | null {
   if (input === 'nothing') return { ids: new Int32Array(0), score: () => null };
   const ids = orderSingleTermByPostings(input);
   if (ids === null) return null;
-  return {
-    ids,
-    score: (docId) => {
-      const doc = input.docs[docId];
-      return doc === undefined ? null : input.score(doc);
-    },
-  };
+  return { ids, score: (docId) => scoreById(input, docId) };
 }
 
 /** The one-term ranking's input with its split words looked up (`inexact` also for several terms). */
