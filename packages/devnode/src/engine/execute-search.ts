@@ -25,7 +25,13 @@ import { compareScored, type ScoredDocument, type ScoringContext, scoreDocument 
 import { scratchUint8, withScratch } from './scratch-arrays.js';
 import { selectTop } from './select-top.js';
 import { assertSortable, parseSortCriterion, type SortCriterion } from './sort-criteria.js';
-import { orderByPostings, type PostingOrder, passingByPostings, rankByPostings } from './staged-ranking.js';
+import {
+  orderByPostings,
+  type PostingOrder,
+  type PostingSearch,
+  passingByPostings,
+  rankByPostings,
+} from './staged-ranking.js';
 import { rankAboveThreshold } from './threshold-prefix.js';
 import { type RankedResult, runVectorSearch } from './vector-search.js';
 
@@ -261,11 +267,10 @@ export function rankKeyword(
     const strategy = query.matchingStrategy ?? 'last';
     const switches = { searched, typoAllowed };
     const matchers = buildMatchers(state, parsed);
+    const search: PostingSearch = { state, query: parsed, matchers, switches, allows, scoring, maxWeight };
     const distinctRanking =
       variant.distinct !== undefined && staged && needed !== undefined && !hasThreshold
-        ? distinctByPostings(variant.distinct, needed, () =>
-            orderByPostings({ state, query: parsed, matchers, switches, allows, scoring, maxWeight }),
-          )
+        ? distinctByPostings(variant.distinct, needed, () => orderByPostings(search))
         : null;
     if (distinctRanking !== null) {
       const detailedScoring: ScoringContext = { ...scoring, detailed: true };
@@ -279,18 +284,7 @@ export function rankKeyword(
     // Staged ranking leaves documents past the page unscored: only when nothing reads their scores.
     const head =
       staged && needed !== undefined && !hasThreshold
-        ? rankByPostings(
-            state,
-            parsed,
-            matchers,
-            strategy,
-            switches,
-            allows,
-            scoring,
-            maxWeight,
-            needed,
-            countUpTo,
-          )
+        ? rankByPostings(search, strategy, needed, countUpTo)
         : null;
     if (head !== null) {
       const detailedScoring: ScoringContext = { ...scoring, detailed: true };

@@ -137,15 +137,20 @@ export interface StagedRanking {
   readonly tail: ArrayLike<number>;
 }
 
-/** What ranking one query from postings reads, computed once whether or not sequences are then counted. */
-interface PostingRankContext {
+/** A keyword search as ranking from postings reads it (its query already parsed, its matchers built). */
+export interface PostingSearch {
   readonly state: IndexState;
-  readonly terms: readonly QueryTerm[];
+  readonly query: ParsedQuery;
   readonly matchers: readonly TermMatcher[];
   readonly switches: AttributeSwitches;
   readonly allows: IdFilter | null;
   readonly scoring: ScoringContext;
   readonly maxWeight: number;
+}
+
+/** What ranking one query from postings reads, computed once whether or not sequences are then counted. */
+interface PostingRankContext extends Omit<PostingSearch, 'query'> {
+  readonly terms: readonly QueryTerm[];
   readonly needed: number;
   /** Matches past the page are listed up to this many at least (Infinity: all of them). */
   readonly listUpTo: number;
@@ -176,34 +181,18 @@ interface PostingRankContext {
  *
  * @example
  * ```ts
- * rankByPostings(state, parsed, matchers, 'last', switches, null, scoring, 0, 20, 1000);
+ * rankByPostings({ state, query: parsed, matchers, switches, allows: null, scoring, maxWeight: 0 }, 'last', 20, 1000);
  * ```
  */
 export function rankByPostings(
-  state: IndexState,
-  query: ParsedQuery,
-  matchers: readonly TermMatcher[],
+  search: PostingSearch,
   strategy: 'last' | 'all' | 'frequency',
-  switches: AttributeSwitches,
-  allows: IdFilter | null,
-  scoring: ScoringContext,
-  maxWeight: number,
   needed: number,
   countUpTo: number,
 ): StagedRanking | null {
   if (needed <= 0) return null;
-  const context = postingRankContext({
-    state,
-    query,
-    matchers,
-    strategy,
-    switches,
-    allows,
-    scoring,
-    maxWeight,
-    needed,
-    listUpTo: countUpTo,
-  });
+  const { state, matchers } = search;
+  const context = postingRankContext({ ...search, strategy, needed, listUpTo: countUpTo });
   if (context === 'inexact') return null;
   if (context === 'nothing') return { head: [], tail: new Int32Array(0) };
   const optimistic = sequenceBound(context);
@@ -220,17 +209,6 @@ export function rankByPostings(
   );
 }
 
-/** A one-term keyword search as the postings-only helpers below read it. */
-export interface OneTermSearch {
-  readonly state: IndexState;
-  readonly query: ParsedQuery;
-  readonly matchers: readonly TermMatcher[];
-  readonly switches: AttributeSwitches;
-  readonly allows: IdFilter | null;
-  readonly scoring: ScoringContext;
-  readonly maxWeight: number;
-}
-
 /**
  * For a one-term query ranked by relevancy rules alone, the documents whose score reaches `threshold`
  * (1 per passing document; see {@link singleTermPassing}), or null when postings cannot tell (several
@@ -241,7 +219,7 @@ export interface OneTermSearch {
  * passingByPostings({ state, query: parsed, matchers, switches, allows: null, scoring, maxWeight: 0 }, 0.9);
  * ```
  */
-export function passingByPostings(search: OneTermSearch, threshold: number): Uint8Array | null {
+export function passingByPostings(search: PostingSearch, threshold: number): Uint8Array | null {
   if (search.scoring.sort.length > 0) return null;
   const input = oneTermInput(search);
   if (input === 'inexact') return null;
@@ -266,7 +244,7 @@ export interface PostingOrder {
  * orderByPostings({ state, query: parsed, matchers, switches, allows: null, scoring, maxWeight: 0 })?.ids[0];
  * ```
  */
-export function orderByPostings(search: OneTermSearch): PostingOrder | null {
+export function orderByPostings(search: PostingSearch): PostingOrder | null {
   const input = oneTermInput(search);
   if (input === 'inexact') return null;
   if (input === 'nothing') return { ids: new Int32Array(0), score: () => null };
@@ -276,7 +254,7 @@ export function orderByPostings(search: OneTermSearch): PostingOrder | null {
 }
 
 /** The one-term ranking's input with its split words looked up (`inexact` also for several terms). */
-function oneTermInput(search: OneTermSearch): SingleTermInput | 'inexact' | 'nothing' {
+function oneTermInput(search: PostingSearch): SingleTermInput | 'inexact' | 'nothing' {
   const { state, query, matchers } = search;
   if (query.terms.length !== 1) return 'inexact';
   // One term: no term removal, and the page size plays no part here.
@@ -291,16 +269,9 @@ function oneTermInput(search: OneTermSearch): SingleTermInput | 'inexact' | 'not
   return singleTermInput(context, sequences);
 }
 
-/** A keyword search as ranking from postings starts from. */
-interface PostingRankRequest {
-  readonly state: IndexState;
-  readonly query: ParsedQuery;
-  readonly matchers: readonly TermMatcher[];
+/** A keyword search with how it is to be ranked from postings. */
+interface PostingRankRequest extends PostingSearch {
   readonly strategy: 'last' | 'all' | 'frequency';
-  readonly switches: AttributeSwitches;
-  readonly allows: IdFilter | null;
-  readonly scoring: ScoringContext;
-  readonly maxWeight: number;
   readonly needed: number;
   readonly listUpTo: number;
 }
