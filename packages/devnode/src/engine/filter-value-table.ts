@@ -7,6 +7,7 @@ import {
 import type { DocumentsSnapshot } from './documents-by-id.js';
 import type { IndexState, StoredDocument } from './index-state.js';
 import { patchedAfterWrites } from './patched-after-writes.js';
+import { remember } from './revision-cache.js';
 
 /**
  * One attribute's values as the filter evaluator reads them (`resolveAttributeValues` then
@@ -112,14 +113,8 @@ function sinkOf(size: number): FilterValueSink {
     isEmpty: new Uint8Array(size),
     numbers: new ValueCollector<number>(),
     strings: new ValueCollector<string>(),
-    fold: (text) => {
-      let folded = foldedSpellings.get(text);
-      if (folded === undefined) {
-        folded = normalizeFacetString(text);
-        foldedSpellings.set(text, folded);
-      }
-      return folded;
-    },
+    fold: (text) =>
+      remember(foldedSpellings, text, Number.POSITIVE_INFINITY, () => normalizeFacetString(text)),
   };
 }
 

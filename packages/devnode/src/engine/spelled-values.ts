@@ -2,6 +2,7 @@ import { type DocumentsSnapshot, documentsSnapshot } from './documents-by-id.js'
 import type { Document } from './engine-contract.js';
 import { valuesAtPath } from './field-paths.js';
 import type { IndexState, StoredDocument } from './index-state.js';
+import { remember } from './revision-cache.js';
 import { scratchInt32 } from './scratch-arrays.js';
 
 /** How one raw value is counted: its key (values sharing it are one), how it is shown, its number. */
@@ -73,17 +74,8 @@ function dictionaryOf(state: IndexState, field: string, spell: Speller): Spellin
     bySpeller = new Map();
     dictionaries.set(state, bySpeller);
   }
-  let byField = bySpeller.get(spell);
-  if (byField === undefined) {
-    byField = new Map();
-    bySpeller.set(spell, byField);
-  }
-  let dictionary = byField.get(field);
-  if (dictionary === undefined) {
-    dictionary = newDictionary();
-    byField.set(field, dictionary);
-  }
-  return dictionary;
+  const byField = remember(bySpeller, spell, Number.POSITIVE_INFINITY, () => new Map());
+  return remember(byField, field, Number.POSITIVE_INFINITY, newDictionary);
 }
 
 /** A document's distinct spellings (the first spelling of each key kept) as dictionary ids. */
