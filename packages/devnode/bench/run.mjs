@@ -66,6 +66,17 @@ try {
   const corpus = movieCorpus(42);
   const docs = Array.from({ length: DOCS }, (_, i) => corpus.makeDoc(i));
   const avgBytes = Buffer.byteLength(JSON.stringify(docs.slice(0, 1000))) / 1000;
+  // A health checker polling while the node indexes (as Miroir's does): the node must keep answering.
+  const healthDuringIndexing = [];
+  let indexing = true;
+  const healthPoller = (async () => {
+    while (indexing) {
+      const h0 = performance.now();
+      await fetch(`${url}/health`).then((r) => r.arrayBuffer());
+      healthDuringIndexing.push(performance.now() - h0);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
   const t0 = performance.now();
   let last = null;
   for (let i = 0; i < docs.length; i += BATCH) {
@@ -78,8 +89,14 @@ try {
   }
   await waitTask(url, last.taskUid);
   const indexSeconds = (performance.now() - t0) / 1000;
+  indexing = false;
+  await healthPoller;
+  healthDuringIndexing.sort((a, b) => a - b);
   console.log(
     `indexed ${DOCS} docs (avg ${avgBytes.toFixed(0)} B) in ${indexSeconds.toFixed(1)} s → ${(DOCS / indexSeconds).toFixed(0)} docs/s`,
+  );
+  console.log(
+    `/health while indexing: ${healthDuringIndexing.length} polls, p50 ${percentile(healthDuringIndexing, 50).toFixed(1)} ms, p99 ${percentile(healthDuringIndexing, 99).toFixed(1)} ms, max ${healthDuringIndexing.at(-1).toFixed(0)} ms`,
   );
 
   const queries = Array.from({ length: 200 }, corpus.makeQuery);

@@ -17,23 +17,20 @@ import { runFacetSearch } from './facet-search.js';
 import { pickAttributes } from './field-paths.js';
 import { compileIdFilter } from './id-filter.js';
 import {
-  buildStoredDocument,
   createIndexState,
   dropAllDocuments,
   dropDocument,
   type IndexState,
-  indexWords,
   maybeCompact,
-  refreshWeights,
-  reindexAll,
   type StoredDocument,
-  storeDocument,
   unindexWords,
 } from './index-state.js';
 import { indexStats } from './index-stats.js';
-import { documentId, inferPrimaryKey, normalizeDocumentId, validateGeo } from './primary-key.js';
+import { normalizeDocumentId, primaryKeyConflict } from './primary-key.js';
 import { assertSortable, parseSortCriterion } from './sort-criteria.js';
-import { extractVectors, vectorsView } from './vector-store.js';
+import { addDocumentsNow, stageDocuments } from './stage-documents.js';
+import { stageSettings } from './stage-settings.js';
+import { vectorsView } from './vector-store.js';
 
 /**
  * Initial settings: like a settings update, each given key replaces the default, objects
@@ -56,10 +53,6 @@ export interface CreateSearchIndexInit {
   readonly settings?: IndexSettingsInit;
   /** Clock used for `processingTimeMs` (defaults to `Date.now`). */
   readonly now?: () => number;
-}
-
-function primaryKeyConflict(existing: string): never {
-  throw meiliError('index_primary_key_already_exists', `Index already has a primary key: \`${existing}\`.`);
 }
 
 function notFound(id: string): never {
@@ -96,15 +89,6 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
   );
   let primaryKey: string | null = init.primaryKey ?? null;
 
-  const commit = (stored: StoredDocument): void => {
-    state.revision++;
-    const previous = state.documents.get(stored.internalId);
-    if (previous !== undefined) unindexWords(state, previous);
-    storeDocument(state, stored);
-    state.byExternalId.set(stored.externalId, stored.internalId);
-    indexWords(state, stored);
-  };
-
   const remove = (internalId: number): void => {
     const stored = state.documents.get(internalId);
     if (stored === undefined) return;
@@ -114,8 +98,14 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
     state.byExternalId.delete(stored.externalId);
   };
 
+  let uid = init.uid;
   const engine: SearchIndexEngine = {
-    uid: init.uid,
+    get uid() {
+      return uid;
+    },
+    rename(newUid) {
+      uid = newUid;
+    },
     get primaryKey() {
       return primaryKey;
     },
@@ -125,44 +115,14 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
       primaryKey = key;
     },
     addDocuments(documents, options) {
-      let key = primaryKey;
-      if (options.primaryKey !== undefined && options.primaryKey !== null) {
-        if (key !== null && key !== options.primaryKey) primaryKeyConflict(key);
-        key = options.primaryKey;
-      }
-      if (key === null) {
-        const first = documents[0];
-        if (first === undefined) return { receivedDocuments: 0, indexedDocuments: 0 };
-        key = inferPrimaryKey(first);
-      }
-      // Validate everything before touching the index.
-      const pending = new Map<string, Document>();
-      const order: string[] = [];
-      for (const doc of documents) {
-        if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-          throw meiliError('bad_request', 'The `json` payload must contain only objects.');
-        }
-        const id = documentId(doc, key);
-        validateGeo(doc, id);
-        extractVectors(doc, state.settings.embedders, id);
-        const base =
-          pending.get(id) ??
-          (options.mode === 'update'
-            ? state.documents.get(state.byExternalId.get(id) ?? -1)?.doc
-            : undefined);
-        if (!pending.has(id)) order.push(id);
-        pending.set(id, options.mode === 'update' && base !== undefined ? { ...base, ...doc } : doc);
-      }
-      primaryKey = key;
-      for (const id of order) {
-        const doc = pending.get(id) as Document;
-        const internalId = state.byExternalId.get(id) ?? state.nextInternalId++;
-        commit(
-          buildStoredDocument(state, internalId, id, doc, extractVectors(doc, state.settings.embedders, id)),
-        );
-      }
-      maybeCompact(state);
-      return { receivedDocuments: documents.length, indexedDocuments: documents.length };
+      return addDocumentsNow(state, documents, options, primaryKey, (key) => {
+        primaryKey = key;
+      });
+    },
+    stageDocuments(documents, options) {
+      return stageDocuments(state, documents, options, primaryKey, (key) => {
+        primaryKey = key;
+      });
     },
     deleteDocuments(ids) {
       let deleted = 0;
@@ -251,25 +211,11 @@ export function createSearchIndex(init: CreateSearchIndexInit): SearchIndexEngin
       return structuredClone(state.settings);
     },
     updateSettings(patch) {
-      const { settings, reindex } = applySettingsPatch(state.settings, patch);
-      state.settings = settings;
-      state.revision++;
-      if (reindex) reindexAll(state);
-      else refreshWeights(state);
-      if (patch.embedders !== undefined) {
-        // Re-read `_vectors` against the new embedders (dropping removed ones, picking up new ones).
-        for (const stored of state.documents.values()) {
-          let vectors: Map<string, number[][]>;
-          try {
-            vectors = extractVectors(stored.doc, settings.embedders, stored.externalId);
-          } catch {
-            vectors = new Map();
-          }
-          stored.vectors.clear();
-          for (const [name, list] of vectors) stored.vectors.set(name, list);
-        }
-      }
+      const staged = stageSettings(state, patch);
+      while (!staged.advance(Number.MAX_SAFE_INTEGER));
+      staged.commit();
     },
+    stageSettings: (patch) => stageSettings(state, patch),
     search: (query) => executeSearch(state, query, now),
     facetsOfAnyMatch: (queries, facets) => facetsOfAnyMatch(state, queries, facets),
     facetSearch: (query) => runFacetSearch(state, query, now),

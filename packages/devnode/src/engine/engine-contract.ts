@@ -160,9 +160,39 @@ export interface IndexStatsView {
   fieldDistribution: Record<string, number>;
 }
 
+/** How a batch of documents is written: replaced whole or merged into the stored ones. */
+export interface AddDocumentsOptions {
+  readonly mode: 'replace' | 'update';
+  /** The `primaryKey` query parameter, if given. */
+  readonly primaryKey?: string | null;
+}
+
+/** What a document addition reports in its task `details`. */
+export interface AddDocumentsResult {
+  receivedDocuments: number;
+  indexedDocuments: number;
+}
+
+/**
+ * A write being prepared a slice at a time (a document addition validated and tokenised, or every
+ * document re-tokenised for new settings), so a node can keep answering meanwhile; the index changes
+ * only at `commit`, all at once. No other write may reach the index in between.
+ */
+export interface StagedWrite<Result> {
+  /**
+   * Prepare about `count` more documents; true once all are ready. Throws the write's first error (a bad
+   * id, `_geo` or `_vectors`), after which the index is still unchanged.
+   */
+  advance(count: number): boolean;
+  /** Apply the whole write. Only once `advance` has returned true. */
+  commit(): Result;
+}
+
 /** One index held by the engine. All writes are applied atomically: on a thrown error nothing changed. */
 export interface SearchIndexEngine {
   readonly uid: string;
+  /** Give the index another uid (an index swap or rename moves the index, documents and all). */
+  rename(uid: string): void;
   readonly primaryKey: string | null;
   /** Set the primary key (index update). Throws `index_primary_key_already_exists` if documents exist. */
   setPrimaryKey(primaryKey: string): void;
@@ -172,10 +202,12 @@ export interface SearchIndexEngine {
    * document when none is set (Meilisearch rules) and validates every document id first: one bad
    * document fails the whole batch. Returns what goes into the task `details`.
    */
-  addDocuments(
-    documents: Document[],
-    options: { mode: 'replace' | 'update'; primaryKey?: string | null },
-  ): { receivedDocuments: number; indexedDocuments: number };
+  addDocuments(documents: readonly Document[], options: AddDocumentsOptions): AddDocumentsResult;
+  /** The same addition prepared in slices (see {@link StagedWrite}): the index answers as before until `commit`. */
+  stageDocuments(
+    documents: readonly Document[],
+    options: AddDocumentsOptions,
+  ): StagedWrite<AddDocumentsResult>;
   deleteDocuments(ids: Array<string | number>): { providedIds: number; deletedDocuments: number };
   deleteDocumentsByFilter(filter: FilterInput): { deletedDocuments: number; originalFilter: string };
   clearDocuments(): { deletedDocuments: number };
@@ -188,6 +220,11 @@ export interface SearchIndexEngine {
   getSettings(): IndexSettings;
   /** Apply a validated partial settings object (`null` on a key resets it to its default). */
   updateSettings(patch: Partial<Record<keyof IndexSettings, unknown>>): void;
+  /**
+   * The same update prepared in slices (see {@link StagedWrite}): when it changes how documents are
+   * tokenised, they are re-tokenised beside the live index, which answers as before until `commit`.
+   */
+  stageSettings(patch: Partial<Record<keyof IndexSettings, unknown>>): StagedWrite<void>;
 
   search(query: SearchQuery): SearchResponse;
   /** Facets over the documents matching any of the queries (federated `facetsByIndex`), each counted once. */

@@ -55,7 +55,8 @@ export interface IndexState {
   /** Written only through {@link storeDocument}, {@link dropDocument} and {@link dropAllDocuments}. */
   readonly documents: ReadonlyMap<number, StoredDocument>;
   readonly byExternalId: Map<string, number>;
-  readonly words: InvertedIndex;
+  /** Replaced whole when the documents are re-tokenised (see {@link adoptReindexed}). */
+  words: InvertedIndex;
   /** attribute path → fid (registered on first sight; never reused). */
   readonly fids: Map<string, number>;
   readonly fidPaths: string[];
@@ -254,14 +255,44 @@ function forEachFirstOccurrence(
   }
 }
 
-/** Add a document's words to the inverted index. */
-export function indexWords(state: IndexState, stored: StoredDocument): void {
+/**
+ * A document's postings, one per distinct word in first-occurrence order: what {@link addPostings} puts
+ * in the inverted index. Computed apart from adding them so a batch can be prepared before it is applied.
+ */
+export interface DocumentPostings {
+  readonly words: Int32Array;
+  readonly firstTokens: Int32Array;
+  readonly summaries: Int32Array;
+  readonly attributes: Int32Array;
+}
+
+// Scratch for `documentPostings` (copied out at the exact size).
+let postingScratch = {
+  words: new Int32Array(256),
+  firstTokens: new Int32Array(256),
+  summaries: new Int32Array(256),
+  attributes: new Int32Array(256),
+};
+
+/** The postings of a stored document (see {@link DocumentPostings}), from the current attribute weights. */
+export function documentPostings(state: IndexState, stored: StoredDocument): DocumentPostings {
   const { tokenPositions, tokenWords, tokenFids, nextSame, fields } = stored;
   const weights = state.fidWeights;
+  if (postingScratch.words.length < tokenWords.length) {
+    const size = tokenWords.length * 2;
+    postingScratch = {
+      words: new Int32Array(size),
+      firstTokens: new Int32Array(size),
+      summaries: new Int32Array(size),
+      attributes: new Int32Array(size),
+    };
+  }
+  const out = postingScratch;
   // Words making up a whole attribute on their own (an exactness `exactMatch` needs one).
   const alone: number[] = [];
   for (const field of fields)
     if (field.end - field.start === 1) alone.push(tokenWords[field.start] as number);
+  let count = 0;
   forEachFirstOccurrence(state, stored, (wordId, firstToken) => {
     let minPosition = tokenPositions[firstToken] as number;
     let minWeight = weights[tokenFids[firstToken] as number] as number;
@@ -271,15 +302,132 @@ export function indexWords(state: IndexState, stored: StoredDocument): void {
       minWeight = Math.min(minWeight, weights[tokenFids[i] as number] as number);
       attributes |= attributeBit(tokenFids[i] as number);
     }
-    state.words.add(
-      wordId,
-      stored.internalId,
-      firstToken,
-      summarizeOccurrences(minPosition, alone.includes(wordId), minWeight),
-      attributes,
-    );
-    state.postingCount++;
+    out.words[count] = wordId;
+    out.firstTokens[count] = firstToken;
+    out.summaries[count] = summarizeOccurrences(minPosition, alone.includes(wordId), minWeight);
+    out.attributes[count] = attributes;
+    count++;
   });
+  return {
+    words: out.words.slice(0, count),
+    firstTokens: out.firstTokens.slice(0, count),
+    summaries: out.summaries.slice(0, count),
+    attributes: out.attributes.slice(0, count),
+  };
+}
+
+/** Add a document's postings (see {@link documentPostings}) to the inverted index. */
+export function addPostings(state: IndexState, internalId: number, postings: DocumentPostings): void {
+  const { words, firstTokens, summaries, attributes } = postings;
+  for (let k = 0; k < words.length; k++) {
+    state.words.add(
+      words[k] as number,
+      internalId,
+      firstTokens[k] as number,
+      summaries[k] as number,
+      attributes[k] as number,
+    );
+  }
+  state.postingCount += words.length;
+}
+
+/** Add a document's words to the inverted index. */
+export function indexWords(state: IndexState, stored: StoredDocument): void {
+  addPostings(state, stored.internalId, documentPostings(state, stored));
+}
+
+/** A stored document built for a write, with its postings, before the write is applied. */
+export interface PreparedDocument {
+  readonly stored: StoredDocument;
+  readonly postings: DocumentPostings;
+}
+
+/** Build a document's stored form and postings in `state` (its vocabulary and attribute registry). */
+export function prepareDocument(
+  state: IndexState,
+  internalId: number,
+  externalId: string,
+  doc: Document,
+  vectors: Map<string, number[][]>,
+): PreparedDocument {
+  const stored = buildStoredDocument(state, internalId, externalId, doc, vectors);
+  return { stored, postings: documentPostings(state, stored) };
+}
+
+/** Postings grouped at once by {@link addPostingsInBulk} (bounds its scratch memory to ~32 MB). */
+const BULK_POSTINGS = 2_000_000;
+
+/**
+ * Add many documents' postings at once, grouped by word so each word's list is appended once per group of
+ * documents (the order within a list is the same as adding the documents one by one). Small batches go
+ * one by one: grouping costs a pass over the vocabulary.
+ */
+export function addPostingsInBulk(state: IndexState, batch: readonly PreparedDocument[]): void {
+  let from = 0;
+  let postings = 0;
+  for (let i = 0; i < batch.length; i++) {
+    postings += (batch[i] as PreparedDocument).postings.words.length;
+    if (postings >= BULK_POSTINGS || i === batch.length - 1) {
+      addGroupedByWord(state, batch.slice(from, i + 1), postings);
+      from = i + 1;
+      postings = 0;
+    }
+  }
+}
+
+function addGroupedByWord(state: IndexState, batch: readonly PreparedDocument[], total: number): void {
+  const vocabularySize = state.words.size;
+  if (total * 4 < vocabularySize) {
+    for (const { stored, postings } of batch) addPostings(state, stored.internalId, postings);
+    return;
+  }
+  // Counting sort by word id: `starts[w]` is where word w's postings begin in the grouped arrays.
+  const starts = new Int32Array(vocabularySize + 1);
+  for (const { postings } of batch)
+    for (const word of postings.words) starts[word + 1] = (starts[word + 1] as number) + 1;
+  for (let w = 0; w < vocabularySize; w++) starts[w + 1] = (starts[w + 1] as number) + (starts[w] as number);
+  const fill = starts.slice(0, vocabularySize);
+  const docIds = new Int32Array(total);
+  const firstTokens = new Int32Array(total);
+  const summaries = new Int32Array(total);
+  const attributes = new Int32Array(total);
+  for (const { stored, postings } of batch) {
+    const internalId = stored.internalId;
+    for (let k = 0; k < postings.words.length; k++) {
+      const word = postings.words[k] as number;
+      const at = fill[word] as number;
+      fill[word] = at + 1;
+      docIds[at] = internalId;
+      firstTokens[at] = postings.firstTokens[k] as number;
+      summaries[at] = postings.summaries[k] as number;
+      attributes[at] = postings.attributes[k] as number;
+    }
+  }
+  for (let w = 0; w < vocabularySize; w++) {
+    const from = starts[w] as number;
+    const to = starts[w + 1] as number;
+    if (from === to) continue;
+    state.words.addMany(
+      w,
+      docIds.subarray(from, to),
+      firstTokens.subarray(from, to),
+      summaries.subarray(from, to),
+      attributes.subarray(from, to),
+    );
+  }
+  state.postingCount += total;
+}
+
+/**
+ * Put a stored document under its internal id and external id, replacing (and unindexing) any document
+ * there. Its postings are added apart ({@link addPostings}, {@link addPostingsInBulk}).
+ */
+export function putStoredDocument(state: IndexState, stored: StoredDocument): void {
+  state.revision++;
+  const previous = state.documents.get(stored.internalId);
+  if (previous !== undefined) unindexWords(state, previous);
+  storeDocument(state, stored);
+  state.byExternalId.set(stored.externalId, stored.internalId);
 }
 
 /** Lazily remove a document's words from the inverted index (see {@link maybeCompact}). */
@@ -307,26 +455,46 @@ export function maybeCompact(state: IndexState): void {
   state.staleCount = 0;
   state.postingCount = 0;
   const ordered = [...state.documents.values()].sort((a, b) => a.internalId - b.internalId);
-  for (const stored of ordered) indexWords(state, stored);
+  // A group of documents at a time, so their postings are not all held at once.
+  for (let from = 0; from < ordered.length; from += 10_000) {
+    const group = ordered.slice(from, from + 10_000);
+    addPostingsInBulk(
+      state,
+      group.map((stored) => ({ stored, postings: documentPostings(state, stored) })),
+    );
+  }
 }
 
-/** Re-tokenise every document (after a settings change affecting search). */
-export function reindexAll(state: IndexState): void {
+/**
+ * A blank state under new settings with the same attribute registry, to re-tokenise an index's documents
+ * beside the live index (see {@link adoptReindexed}).
+ */
+export function reindexingState(state: IndexState, settings: IndexSettings): IndexState {
+  const shadow = createIndexState(settings);
+  for (const path of state.fidPaths) fidOf(shadow, path);
+  return shadow;
+}
+
+/**
+ * Make re-tokenised documents live: the settings, vocabulary and postings of `shadow` (built by
+ * {@link reindexingState}) replace the state's, and every document its rebuilt form.
+ */
+export function adoptReindexed(
+  state: IndexState,
+  shadow: IndexState,
+  rebuilt: readonly PreparedDocument[],
+): void {
+  for (let fid = state.fidPaths.length; fid < shadow.fidPaths.length; fid++) {
+    const path = shadow.fidPaths[fid] as string;
+    state.fids.set(path, fid);
+    state.fidPaths.push(path);
+  }
+  state.settings = shadow.settings;
+  refreshWeights(state);
+  state.words = shadow.words;
   state.revision++;
-  state.words.clear();
   state.staleCount = 0;
   state.postingCount = 0;
-  refreshWeights(state);
-  const ordered = [...state.documents.values()].sort((a, b) => a.internalId - b.internalId);
-  for (const stored of ordered) {
-    const fresh = buildStoredDocument(
-      state,
-      stored.internalId,
-      stored.externalId,
-      stored.doc,
-      stored.vectors,
-    );
-    storeDocument(state, fresh);
-    indexWords(state, fresh);
-  }
+  for (const { stored } of rebuilt) storeDocument(state, stored);
+  addPostingsInBulk(state, rebuilt);
 }

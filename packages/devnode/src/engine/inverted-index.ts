@@ -82,6 +82,17 @@ export interface InvertedIndex {
    * attributes holding it (see {@link attributeBit}).
    */
   add(wordId: number, docId: number, firstToken: number, summary: number, attributes: number): void;
+  /**
+   * Record several documents containing a word, like {@link add} on each in order: a batch grouped by
+   * word appends each list once instead of hopping between lists per document.
+   */
+  addMany(
+    wordId: number,
+    docIds: Int32Array,
+    firstTokens: Int32Array,
+    summaries: Int32Array,
+    attributes: Int32Array,
+  ): void;
   /** Record that a document no longer contains a word (lazy removal: see {@link compactStale}). */
   remove(wordId: number, docId: number): void;
   /**
@@ -144,6 +155,22 @@ class PostingList {
     this.#summaries[this.#length] = summary;
     this.#masks[this.#length] = attributes;
     this.#length++;
+  }
+
+  pushMany(docIds: Int32Array, firstTokens: Int32Array, summaries: Int32Array, attributes: Int32Array): void {
+    const needed = this.#length + docIds.length;
+    if (needed > this.#docs.length) {
+      const capacity = Math.max(needed, this.#docs.length * 2);
+      this.#docs = grown(this.#docs, capacity);
+      this.#firsts = grown(this.#firsts, capacity);
+      this.#summaries = grown(this.#summaries, capacity);
+      this.#masks = grown(this.#masks, capacity);
+    }
+    this.#docs.set(docIds, this.#length);
+    this.#firsts.set(firstTokens, this.#length);
+    this.#summaries.set(summaries, this.#length);
+    this.#masks.set(attributes, this.#length);
+    this.#length = needed;
   }
 
   /** Keep the postings whose document `keep` accepts (called once per posting, in order); returns how many went. */
@@ -249,6 +276,9 @@ export function createInvertedIndex(): InvertedIndex {
     },
     add(wordId, docId, firstToken, summary, attributes) {
       (lists[wordId] as PostingList).push(docId, firstToken, summary, attributes);
+    },
+    addMany(wordId, docIds, firstTokens, summaries, attributes) {
+      (lists[wordId] as PostingList).pushMany(docIds, firstTokens, summaries, attributes);
     },
     remove(wordId, docId) {
       stale[wordId] = (stale[wordId] ?? 0) + 1;

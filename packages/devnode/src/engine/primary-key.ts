@@ -1,6 +1,11 @@
 import { meiliError } from '@miroir/errors';
 import type { Document } from './engine-contract.js';
 
+/** The error of giving an index that has a primary key another one. */
+export function primaryKeyConflict(existing: string): never {
+  throw meiliError('index_primary_key_already_exists', `Index already has a primary key: \`${existing}\`.`);
+}
+
 const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 const MAX_ID_BYTES = 511;
 

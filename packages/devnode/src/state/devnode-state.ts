@@ -9,7 +9,8 @@ import { ApiKeyStore } from './api-key-store.js';
 import { executeTask } from './execute-task.js';
 import { IndexCatalog, type IndexEntry } from './index-catalog.js';
 import type { IndexSnapshot } from './index-snapshot.js';
-import { TaskQueue, toTaskView } from './task-queue.js';
+import { runAtOnce, runToEnd, TaskQueue, toTaskView } from './task-queue.js';
+import type { TaskRecord } from './task-types.js';
 
 /** Options of one devnode (CLI flags map onto these). */
 export interface DevnodeStateOptions {
@@ -78,7 +79,7 @@ export function createDevnodeState(options: DevnodeStateOptions = {}): DevnodeSt
   let journal: Journal | null = null;
   const state: DevnodeState = {
     catalog,
-    queue: new TaskQueue(() => null),
+    queue: new TaskQueue(() => runAtOnce(() => null)),
     keys,
     masterKey,
     dumpDir,
@@ -91,8 +92,8 @@ export function createDevnodeState(options: DevnodeStateOptions = {}): DevnodeSt
     mkdirSync(dumpDir, { recursive: true });
     writeFileSync(join(dumpDir, `${dumpUid}.dump`), encodeDump(dumpContent()));
   };
-  queue.executor = (task) => {
-    const details = executeTask(task, { catalog, queue, writeDump });
+  queue.executor = function* (task) {
+    const details = yield* executeTask(task, { catalog, queue, writeDump });
     state.lastUpdate = new Date().toISOString();
     return details;
   };
@@ -202,7 +203,7 @@ function replayJournal(dbPath: string, state: DevnodeState, afterSeq: number): n
   const entries = Journal.read(dbPath).filter((e) => e.seq > afterSeq);
   if (entries.length === 0) return afterSeq;
   queue.isRunning = false;
-  const replayExecutor = (task: Parameters<typeof executeTask>[0]) => executeTask(task, { catalog, queue });
+  const replayExecutor = (task: TaskRecord) => runToEnd(executeTask(task, { catalog, queue }));
   for (const entry of entries) {
     switch (entry.t) {
       case 'task':
@@ -236,10 +237,6 @@ function replayJournal(dbPath: string, state: DevnodeState, afterSeq: number): n
         break;
       }
     }
-  }
-  // A task caught mid-processing by a crash runs again.
-  for (const task of queue.all()) {
-    if (task.status === 'processing') task.status = 'enqueued';
   }
   queue.isRunning = true;
   return entries[entries.length - 1]!.seq;

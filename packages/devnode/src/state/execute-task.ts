@@ -1,7 +1,7 @@
 import { meiliError } from '@miroir/errors';
 import { type IndexCatalog, indexNotFound } from './index-catalog.js';
 import { matchesTaskFilter, parseTaskFilter } from './task-filter.js';
-import type { TaskQueue } from './task-queue.js';
+import type { TaskQueue, TaskRun } from './task-queue.js';
 import type { TaskRecord } from './task-types.js';
 
 /** What the executor needs besides the task itself. */
@@ -16,16 +16,22 @@ function now(): string {
   return new Date().toISOString();
 }
 
+/** Documents a write prepares per step (a few milliseconds of tokenising). */
+const DOCUMENTS_PER_STEP = 32;
+
 /**
  * Apply a task's operation to the node state. Deterministic given the state and the task, so replaying
  * the journal rebuilds the same state. Returns the task's final details or throws a `MeiliError`.
+ * A document addition, and a settings update that re-tokenises the documents, yield while documents are
+ * prepared; the node's state changes only when the run ends, so what is read in between is the state
+ * before the task.
  *
  * @example
  * ```ts
  * const queue = new TaskQueue((task) => executeTask(task, { catalog, queue }));
  * ```
  */
-export function executeTask(task: TaskRecord, ctx: ExecuteTaskContext): Record<string, unknown> | null {
+export function* executeTask(task: TaskRecord, ctx: ExecuteTaskContext): TaskRun {
   const { catalog } = ctx;
   const op = task.op;
   const uid = task.indexUid ?? '';
@@ -34,17 +40,15 @@ export function executeTask(task: TaskRecord, ctx: ExecuteTaskContext): Record<s
   };
   switch (op.kind) {
     case 'documentAddition': {
+      // An index the addition creates is listed only with its documents (a failed addition leaves none).
       const created = !catalog.has(uid);
-      const entry = created ? catalog.create(uid, null, now()) : catalog.get(uid);
-      try {
-        const result = entry.engine.addDocuments(op.documents, { mode: op.mode, primaryKey: op.primaryKey });
-        touch();
-        return { ...result };
-      } catch (err) {
-        // A failed addition does not leave an implicitly created index behind.
-        if (created) catalog.delete(uid);
-        throw err;
-      }
+      const entry = created ? catalog.prepare(uid, null, now()) : catalog.get(uid);
+      const staged = entry.engine.stageDocuments(op.documents, { mode: op.mode, primaryKey: op.primaryKey });
+      while (!staged.advance(DOCUMENTS_PER_STEP)) yield;
+      const result = staged.commit();
+      if (created) catalog.put(uid, entry);
+      touch();
+      return { ...result };
     }
     case 'documentDeletion': {
       const result = catalog.get(uid).engine.deleteDocuments(op.ids);
@@ -66,14 +70,13 @@ export function executeTask(task: TaskRecord, ctx: ExecuteTaskContext): Record<s
       return { ...result };
     }
     case 'settingsUpdate': {
+      // Like an addition, an update creating its index lists it only once applied.
       const created = !catalog.has(uid);
-      const entry = created ? catalog.create(uid, null, now()) : catalog.get(uid);
-      try {
-        entry.engine.updateSettings(op.settings);
-      } catch (err) {
-        if (created) catalog.delete(uid);
-        throw err;
-      }
+      const entry = created ? catalog.prepare(uid, null, now()) : catalog.get(uid);
+      const staged = entry.engine.stageSettings(op.settings);
+      while (!staged.advance(DOCUMENTS_PER_STEP)) yield;
+      staged.commit();
+      if (created) catalog.put(uid, entry);
       touch();
       return { ...op.settings };
     }
@@ -120,8 +123,8 @@ export function executeTask(task: TaskRecord, ctx: ExecuteTaskContext): Record<s
       const filter = parseTaskFilter(new URLSearchParams(op.query), 'task', false);
       let canceled = 0;
       for (const other of ctx.queue.all()) {
-        if (other.uid >= task.uid || other.status !== 'enqueued' || !matchesTaskFilter(other, filter))
-          continue;
+        const cancelable = other.status === 'enqueued' || other.status === 'processing';
+        if (other.uid >= task.uid || !cancelable || !matchesTaskFilter(other, filter)) continue;
         other.status = 'canceled';
         other.canceledBy = task.uid;
         other.details = cancelDetails(other.details);

@@ -59,6 +59,16 @@ export class IndexCatalog {
 
   /** Create an index (throws `index_already_exists`). */
   create(uid: string, primaryKey: string | null, now: string, settings?: IndexSettings): IndexEntry {
+    const entry = this.prepare(uid, primaryKey, now, settings);
+    this.#indexes.set(uid, entry);
+    return entry;
+  }
+
+  /**
+   * Build a new, empty index without listing it yet (a document addition creating its index lists it
+   * only once its documents are in); `put` lists it. Throws `index_already_exists`.
+   */
+  prepare(uid: string, primaryKey: string | null, now: string, settings?: IndexSettings): IndexEntry {
     if (this.#indexes.has(uid)) {
       throw meiliError('index_already_exists', `Index \`${uid}\` already exists.`);
     }
@@ -67,9 +77,7 @@ export class IndexCatalog {
       ...(primaryKey ? { primaryKey } : {}),
       ...(settings ? { settings } : {}),
     });
-    const entry = { engine, createdAt: now, updatedAt: now };
-    this.#indexes.set(uid, entry);
-    return entry;
+    return { engine, createdAt: now, updatedAt: now };
   }
 
   /** Put an already built entry (restore from snapshot / dump, or rename). */
@@ -92,25 +100,17 @@ export class IndexCatalog {
     if (rename) {
       if (this.#indexes.has(b)) throw meiliError('index_already_exists', `Index \`${b}\` already exists.`);
       this.#indexes.delete(a);
-      this.#indexes.set(b, rebuild(b, ea));
+      this.#indexes.set(b, renamed(b, ea));
       return;
     }
     const eb = this.get(b);
-    this.#indexes.set(a, rebuild(a, eb));
-    this.#indexes.set(b, rebuild(b, ea));
+    this.#indexes.set(a, renamed(a, eb));
+    this.#indexes.set(b, renamed(b, ea));
   }
 }
 
-/** Re-create an engine under a new uid with the same settings and documents. */
-function rebuild(uid: string, entry: IndexEntry): IndexEntry {
-  const { engine } = entry;
-  if (engine.uid === uid) return entry;
-  const copy = createSearchIndex({
-    uid,
-    ...(engine.primaryKey ? { primaryKey: engine.primaryKey } : {}),
-    settings: engine.getSettings(),
-  });
-  const docs = engine.allDocuments();
-  if (docs.length > 0) copy.addDocuments(docs, { mode: 'replace', primaryKey: engine.primaryKey });
-  return { engine: copy, createdAt: entry.createdAt, updatedAt: entry.updatedAt };
+/** An index moved under another uid: the same engine (no copy, so a swap is instant), renamed. */
+function renamed(uid: string, entry: IndexEntry): IndexEntry {
+  entry.engine.rename(uid);
+  return entry;
 }

@@ -11,8 +11,32 @@ export interface TaskQueueHooks {
   onFinish?: (task: TaskRecord) => void;
 }
 
-/** Runs one task; returns its final details or throws a `MeiliError` (the task then fails). */
-export type TaskExecutor = (task: TaskRecord) => Record<string, unknown> | null;
+/**
+ * One task being run: it yields between slices of work (the node answers requests in between) and returns
+ * the task's final details, or throws a `MeiliError` (the task then fails).
+ */
+export type TaskRun = Generator<void, Record<string, unknown> | null, void>;
+
+/** Starts running one task (usually a generator function: `function* (task) { … return details; }`). */
+export type TaskExecutor = (task: TaskRecord) => TaskRun;
+
+/** How long the worker runs a task before letting the node answer requests again. */
+const SLICE_MS = 10;
+
+/** Run a task to its end without yielding (journal replay, and tasks processed in one go). */
+export function runToEnd(run: TaskRun): Record<string, unknown> | null {
+  for (;;) {
+    const step = run.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/** The task the worker is in the middle of. */
+interface RunningTask {
+  readonly task: TaskRecord;
+  readonly run: TaskRun;
+  readonly started: number;
+}
 
 /** A page of tasks in Meilisearch's `{results,total,limit,from,next}` shape (records, not views). */
 export interface TaskPage {
@@ -25,11 +49,13 @@ export interface TaskPage {
 
 /**
  * The node's asynchronous task queue: sequential uids, a background worker that processes enqueued tasks
- * in uid order (cancelations and deletions first, like Meilisearch), one batch per task.
+ * in uid order (cancelations first, like Meilisearch), one batch per task. A task runs in slices of
+ * {@link SLICE_MS}, so `/health`, task polling and searches are answered while a big batch is prepared;
+ * a cancelation enqueued meanwhile runs between two slices and may cancel the task being processed.
  *
  * @example
  * ```ts
- * const queue = new TaskQueue(() => null);
+ * const queue = new TaskQueue(() => runAtOnce(() => null));
  * queue.enqueue({ indexUid: 'movies', type: 'indexCreation', details: { primaryKey: null }, op: { kind: 'indexCreation', primaryKey: null } });
  * ```
  */
@@ -43,6 +69,7 @@ export class TaskQueue {
   #scheduled = false;
   #stopped = false;
   #idleWaiters: Array<() => void> = [];
+  #running: RunningTask | null = null;
   executor: TaskExecutor;
   hooks: TaskQueueHooks;
   /** When false, the worker does not run (used while replaying the journal). */
@@ -91,10 +118,11 @@ export class TaskQueue {
     return summarize(task);
   }
 
-  /** Insert a task restored from persistence (keeps its uid and state). */
+  /** Insert a task restored from persistence (keeps its uid and state; one caught processing runs again). */
   restore(task: TaskRecord): void {
+    if (task.status === 'processing') task.status = 'enqueued';
     this.#tasks.set(task.uid, task);
-    if (task.status === 'enqueued' || task.status === 'processing') this.#track(task);
+    if (task.status === 'enqueued') this.#track(task);
     this.#nextUid = Math.max(this.#nextUid, task.uid + 1);
     if (task.batchUid !== null) this.#nextBatchUid = Math.max(this.#nextBatchUid, task.batchUid + 1);
   }
@@ -150,9 +178,9 @@ export class TaskQueue {
     });
   }
 
-  /** Resolve once no task is enqueued. */
+  /** Resolve once no task is enqueued or processing. */
   whenIdle(): Promise<void> {
-    if (!this.#nextEnqueued()) return Promise.resolve();
+    if (this.#running === null && !this.#nextEnqueued()) return Promise.resolve();
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
@@ -168,14 +196,32 @@ export class TaskQueue {
 
   #tick(): void {
     if (this.#stopped || !this.isRunning) return;
-    const task = this.#nextEnqueued();
-    if (!task) {
-      const waiters = this.#idleWaiters;
-      this.#idleWaiters = [];
-      for (const w of waiters) w();
-      return;
+    let running = this.#running;
+    if (running !== null) {
+      // A cancelation enqueued while a task is processing runs now, between two slices.
+      const cancelation = this.#nextCancelation();
+      if (cancelation !== undefined) {
+        this.process(cancelation);
+        if (running.task.status === 'canceled') {
+          running.run.return(null);
+          this.#running = running = null;
+        }
+      }
     }
-    this.process(task);
+    if (running === null) {
+      const task = this.#nextEnqueued();
+      if (!task) {
+        const waiters = this.#idleWaiters;
+        this.#idleWaiters = [];
+        for (const w of waiters) w();
+        return;
+      }
+      this.#running = running = this.#begin(task);
+    }
+    const deadline = performance.now() + SLICE_MS;
+    let finished = this.#advance(running);
+    while (!finished && performance.now() < deadline) finished = this.#advance(running);
+    if (finished) this.#running = null;
     this.schedule();
   }
 
@@ -185,24 +231,49 @@ export class TaskQueue {
 
   /** Tasks run in uid order, but pending cancelations jump the queue like in Meilisearch. */
   #nextEnqueued(): TaskRecord | undefined {
-    for (const set of [this.#pendingCancels, this.#pending]) {
-      for (const uid of set) {
-        const task = this.#tasks.get(uid);
-        if (task?.status === 'enqueued') return task;
-        set.delete(uid);
-      }
+    return this.#nextCancelation() ?? this.#firstEnqueued(this.#pending);
+  }
+
+  #nextCancelation(): TaskRecord | undefined {
+    return this.#firstEnqueued(this.#pendingCancels);
+  }
+
+  #firstEnqueued(uids: Set<number>): TaskRecord | undefined {
+    for (const uid of uids) {
+      const task = this.#tasks.get(uid);
+      if (task?.status === 'enqueued') return task;
+      uids.delete(uid);
     }
     return undefined;
   }
 
-  /** Run one task to completion. */
-  process(task: TaskRecord): void {
+  /** Mark a task processing (in a new batch) and start its run. */
+  #begin(task: TaskRecord): RunningTask {
     const started = Date.now();
     task.status = 'processing';
     task.batchUid = this.#nextBatchUid++;
     task.startedAt = new Date(started).toISOString();
     try {
-      task.details = this.executor(task);
+      return { task, run: this.executor(task), started };
+    } catch (err) {
+      // An executor that fails before returning its run fails the task like one that fails while running.
+      return {
+        task,
+        run: runAtOnce(() => {
+          throw err;
+        }),
+        started,
+      };
+    }
+  }
+
+  /** Run one slice of a task; true once it finished (succeeded or failed). */
+  #advance(running: RunningTask): boolean {
+    const { task } = running;
+    try {
+      const step = running.run.next();
+      if (step.done !== true) return false;
+      task.details = step.value;
       task.status = 'succeeded';
     } catch (err) {
       task.status = 'failed';
@@ -213,17 +284,40 @@ export class TaskQueue {
       task.error = error.toJSON();
       task.details = failedDetails(task);
     }
-    this.finish(task, started);
+    this.finish(task, running.started);
+    return true;
   }
 
-  /** Mark a task as finished now (also used for cancelation). */
-  finish(task: TaskRecord, started = Date.now()): void {
+  /** Run one task to completion without yielding. */
+  process(task: TaskRecord): void {
+    const running = this.#begin(task);
+    while (!this.#advance(running));
+  }
+
+  /** Mark a task as finished now (also used for cancelation, of an enqueued or a processing task). */
+  finish(
+    task: TaskRecord,
+    started = task.startedAt === null ? Date.now() : Date.parse(task.startedAt),
+  ): void {
     const ended = Date.now();
     task.finishedAt = new Date(ended).toISOString();
     if (task.startedAt === null) task.startedAt = task.finishedAt;
     task.duration = formatDuration(ended - started);
     this.hooks.onFinish?.(task);
   }
+}
+
+/**
+ * A run doing all its work in its first step, for tasks with nothing to slice.
+ *
+ * @example
+ * ```ts
+ * const queue = new TaskQueue(() => runAtOnce(() => ({ done: true })));
+ * ```
+ */
+// biome-ignore lint/correctness/useYield: the work happens in the first step, with nothing to yield between.
+export function* runAtOnce(work: () => Record<string, unknown> | null): TaskRun {
+  return work();
 }
 
 /** Details of a task that failed: counters that were still `null` become 0 as Meilisearch reports them. */
