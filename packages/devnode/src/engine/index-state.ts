@@ -7,7 +7,7 @@ import {
   MAX_POSITION,
   summarizeOccurrences,
 } from './inverted-index.js';
-import { HARD_GAP, normalizeWord, tokenize } from './tokenize.js';
+import { forEachWord, HARD_GAP, normalizeWord } from './tokenize.js';
 
 /** A contiguous run of one attribute's words inside a document's token arrays. */
 export interface FieldRange {
@@ -177,16 +177,17 @@ export function buildStoredDocument(
       entry = { words: [], positions: [], next: 0 };
       byFid.set(fid, entry);
     }
-    let last = entry.next - 1;
-    for (const token of tokenize(text, state.settings)) {
-      const position = entry.next + token.position;
+    const field = entry;
+    let last = field.next - 1;
+    forEachWord(text, state.settings, (word, _start, _end, tokenPosition) => {
+      const position = field.next + tokenPosition;
       last = position;
-      if (position > MAX_POSITION) break;
-      if (stopWords?.has(token.word)) continue;
-      entry.words.push(state.words.intern(token.word));
-      entry.positions.push(position);
-    }
-    entry.next = last + 8;
+      // Words past the last kept position are dropped (the walk goes on, but costs little).
+      if (position > MAX_POSITION || stopWords?.has(word)) return;
+      field.words.push(state.words.intern(word));
+      field.positions.push(position);
+    });
+    field.next = last + 8;
   }
   let total = 0;
   for (const entry of byFid.values()) total += entry.words.length;

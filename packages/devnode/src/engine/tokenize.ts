@@ -16,7 +16,6 @@ export interface TokenizerOptions {
   readonly dictionary?: readonly string[];
 }
 
-const HARD_SEPARATOR = /[.!?;\n\r…。！？]/u;
 /** Positions a hard separator adds between two words (a soft one adds 1). */
 export const HARD_GAP = 8;
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
@@ -151,6 +150,94 @@ function hasCustomTokenization(options: TokenizerOptions): boolean {
   );
 }
 
+/** Whether `text[from, to)` holds a hard separator: `. ! ? ;`, a line break, `…`, `。`, `！` or `？`. */
+function hasHardSeparator(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      c === 0x2e || // .
+      c === 0x21 || // !
+      c === 0x3f || // ?
+      c === 0x3b || // ;
+      c === 0x0a ||
+      c === 0x0d ||
+      c === 0x2026 || // …
+      c === 0x3002 || // 。
+      c === 0xff01 || // ！
+      c === 0xff1f // ？
+    )
+      return true;
+  }
+  return false;
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isAsciiWordChar = (c: number): boolean => isAsciiLetter(c) || isAsciiDigit(c) || c === 0x5f;
+
+/**
+ * {@link SIMPLE_WORD} on ASCII text, by hand (a regex match allocates per word): a run of letters, digits
+ * and `_`, then any `'letters` groups, then any `.digits` / `,digits` groups. Calls `visit` per word.
+ */
+function forEachAsciiWord(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isAsciiWordChar(text.charCodeAt(i))) i++;
+    while (i + 1 < n && text.charCodeAt(i) === 0x27 && isAsciiLetter(text.charCodeAt(i + 1))) {
+      i += 2;
+      while (i < n && isAsciiLetter(text.charCodeAt(i))) i++;
+    }
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (i + 1 >= n || (c !== 0x2e && c !== 0x2c) || !isAsciiDigit(text.charCodeAt(i + 1))) break;
+      i += 2;
+      while (i < n && isAsciiDigit(text.charCodeAt(i))) i++;
+    }
+    visit(start, i);
+  }
+}
+
+/**
+ * Visit a text's words in order: the folded word, its UTF-16 offsets and its position, as
+ * {@link tokenize} returns them, without building token objects (what indexing needs).
+ *
+ * @example
+ * ```ts
+ * forEachWord('Hello. World', {}, (word, _start, _end, position) => console.log(word, position)); // hello 0, world 8
+ * ```
+ */
+export function forEachWord(
+  text: string,
+  options: TokenizerOptions,
+  visit: (word: string, start: number, end: number, position: number) => void,
+): void {
+  let position = -1;
+  let previousEnd = 0;
+  const push = (raw: string, start: number): void => {
+    const word = fold(raw);
+    if (word.length === 0) return;
+    const gap = hasHardSeparator(text, previousEnd, start) ? HARD_GAP : 1;
+    position = position < 0 ? 0 : position + gap;
+    previousEnd = start + raw.length;
+    visit(word, start, previousEnd, position);
+  };
+  if (hasCustomTokenization(options)) {
+    for (const piece of splitPieces(text, options)) if (piece.isWord) push(piece.text, piece.start);
+  } else if (isAscii(text)) {
+    forEachAsciiWord(text, (start, end) => push(text.slice(start, end), start));
+  } else if (!COMPLEX_SCRIPT.test(text)) {
+    for (const match of text.matchAll(SIMPLE_WORD)) push(match[0], match.index);
+  } else {
+    for (const piece of splitPieces(text, options)) if (piece.isWord) push(piece.text, piece.start);
+  }
+}
+
 /**
  * Split a text into normalised words with positions (Unicode word segmentation).
  *
@@ -161,22 +248,6 @@ function hasCustomTokenization(options: TokenizerOptions): boolean {
  */
 export function tokenize(text: string, options: TokenizerOptions = {}): Token[] {
   const tokens: Token[] = [];
-  let position = -1;
-  let previousEnd = 0;
-  const push = (raw: string, start: number): void => {
-    const word = fold(raw);
-    if (word.length === 0) return;
-    const gap = HARD_SEPARATOR.test(text.slice(previousEnd, start)) ? HARD_GAP : 1;
-    position = position < 0 ? 0 : position + gap;
-    previousEnd = start + raw.length;
-    tokens.push({ word, start, end: previousEnd, position });
-  };
-  if (!hasCustomTokenization(options) && !COMPLEX_SCRIPT.test(text)) {
-    for (const match of text.matchAll(SIMPLE_WORD)) push(match[0], match.index);
-    return tokens;
-  }
-  for (const piece of splitPieces(text, options)) {
-    if (piece.isWord) push(piece.text, piece.start);
-  }
+  forEachWord(text, options, (word, start, end, position) => tokens.push({ word, start, end, position }));
   return tokens;
 }
