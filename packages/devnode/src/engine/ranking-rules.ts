@@ -3,8 +3,12 @@ import { parseSortCriterion, type SortCriterion } from './sort-criteria.js';
 
 /** One entry of the `rankingRules` setting, parsed. */
 export type RankingRule =
-  | { readonly kind: 'words' | 'typo' | 'proximity' | 'attributeRank' | 'wordPosition' | 'exactness' }
-  | { readonly kind: 'attribute' }
+  | { readonly kind: 'words' | 'typo' | 'proximity' | 'exactness' }
+  | {
+      readonly kind: 'attributeRank' | 'wordPosition';
+      /** Half of the legacy `attribute` rule (reported as one `attribute` entry in score details). */
+      readonly ofAttribute?: true;
+    }
   | { readonly kind: 'sort' }
   | { readonly kind: 'custom'; readonly criterion: SortCriterion };
 
@@ -20,7 +24,9 @@ const BUILTIN = new Set([
 ]);
 
 /**
- * Parse the `rankingRules` setting (throws `invalid_settings_ranking_rules` on a bad entry).
+ * Parse the `rankingRules` setting (throws `invalid_settings_ranking_rules` on a bad entry). The legacy
+ * `attribute` rule becomes `attributeRank` then `wordPosition`, marked as its halves: it orders documents
+ * the same way (its score folds the two ranks in that order) and every ranking path knows those two.
  *
  * @example
  * ```ts
@@ -28,8 +34,14 @@ const BUILTIN = new Set([
  * ```
  */
 export function parseRankingRules(rules: readonly string[]): RankingRule[] {
-  return rules.map((rule) => {
-    if (BUILTIN.has(rule)) return { kind: rule } as RankingRule;
+  return rules.flatMap((rule): RankingRule[] => {
+    if (rule === 'attribute') {
+      return [
+        { kind: 'attributeRank', ofAttribute: true },
+        { kind: 'wordPosition', ofAttribute: true },
+      ];
+    }
+    if (BUILTIN.has(rule)) return [{ kind: rule } as RankingRule];
     const colon = rule.lastIndexOf(':');
     const direction = colon < 0 ? '' : rule.slice(colon + 1);
     if (colon <= 0 || (direction !== 'asc' && direction !== 'desc')) {
@@ -45,6 +57,6 @@ export function parseRankingRules(rules: readonly string[]): RankingRule[] {
         `Invalid value at \`.rankingRules\`: \`${rule}\` is a reserved keyword and thus can't be used as a ranking rule`,
       );
     }
-    return { kind: 'custom', criterion };
+    return [{ kind: 'custom', criterion }];
   });
 }

@@ -79,6 +79,7 @@ export function scoreDocument(
   let order = 0;
   let distance: number | null = null;
   let input = candidate !== null && ctx.ruleInput !== null ? ctx.ruleInput(candidate) : null;
+  let attributeHalf: Rank | null = null;
   const pushRank = (name: string, rank: Rank, extra: Record<string, unknown> = {}): void => {
     const score = rank.rank / rank.maxRank;
     if (sink !== null) sink[name] = { order, ...extra, score };
@@ -121,25 +122,31 @@ export function scoreDocument(
         pushRank('proximity', proximityRank(input));
         break;
       case 'attributeRank':
-        pushRank('attributeRank', attributeRank(input));
+        if (rule.ofAttribute === true) {
+          // The first half of the legacy `attribute` rule: its detail comes with the second half.
+          attributeHalf = attributeRank(input);
+          keys.push(attributeHalf.rank / attributeHalf.maxRank);
+          ranks.push(attributeHalf);
+        } else {
+          pushRank('attributeRank', attributeRank(input));
+        }
         break;
-      case 'wordPosition':
-        pushRank('wordPosition', wordPositionRank(input));
-        break;
-      case 'attribute': {
-        const fid = attributeRank(input);
+      case 'wordPosition': {
         const position = wordPositionRank(input);
-        const score = globalScore([fid, position]);
+        if (rule.ofAttribute !== true || attributeHalf === null) {
+          pushRank('wordPosition', position);
+          break;
+        }
         if (sink !== null)
           sink.attribute = {
             order,
-            attributeRankingOrderScore: fid.rank / fid.maxRank,
+            attributeRankingOrderScore: attributeHalf.rank / attributeHalf.maxRank,
             queryWordDistanceScore: position.rank / position.maxRank,
-            score,
+            score: globalScore([attributeHalf, position]),
           };
         order++;
-        keys.push(score);
-        ranks.push(fid, position);
+        keys.push(position.rank / position.maxRank);
+        ranks.push(position);
         break;
       }
       case 'exactness': {
