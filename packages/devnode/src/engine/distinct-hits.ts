@@ -61,11 +61,6 @@ function keptPositions(
   return kept;
 }
 
-/** Whether a document holds no key (the distinct rule always keeps it). */
-function isKeyless(table: DistinctKeyTable, docId: number): boolean {
-  return table.starts[docId] === table.starts[docId + 1];
-}
-
 /**
  * How many distinct keys the given matches hold, and how many of them hold none. Without multi-valued
  * documents the distinct rule keeps exactly one document per key plus every keyless one, in any order.
@@ -94,22 +89,6 @@ function tallyMatches(
   return { keys: distinctKeys, keyless };
 }
 
-/** The keyless matches past the first `ordered` of a staged ranking (kept by the rule, in any order). */
-function keylessRest(
-  table: DistinctKeyTable,
-  head: readonly ScoredDocument[],
-  ordered: number,
-  tail: ArrayLike<number>,
-): Int32Array {
-  const rest: number[] = [];
-  for (let i = ordered; i < head.length; i++) {
-    const docId = (head[i] as ScoredDocument).docId;
-    if (isKeyless(table, docId)) rest.push(docId);
-  }
-  for (let i = 0; i < tail.length; i++) if (isKeyless(table, tail[i] as number)) rest.push(tail[i] as number);
-  return Int32Array.from(rest);
-}
-
 /**
  * A distinct ranking: its leading kept hits, in order (at least `want` of them, or all), how many hits the
  * rule keeps in all, and, when every kept document was asked for, the kept ones past `ranked` by id.
@@ -121,11 +100,14 @@ export interface DistinctRanking {
 
 /**
  * The distinct rule's first `want` hits without ranking every match: rank ever longer exact prefixes
- * (`rank(n)` orders the first `n` matches and lists the others) until the prefix holds `want` kept hits,
- * or every match. With `everyKept` (facets count the kept documents), the prefix must also hold every key
- * the matches hold: the rest of the kept documents are then the keyless ones, returned as the ranking's
- * tail. Counting in any order needs single-key documents: for a multi-valued attribute this returns null
- * (the caller ranks everything).
+ * (`rank(n)` orders the first `n` matches and lists the others) until the prefix settles the page and the
+ * count. With `everyKept` (facets count the kept documents), it must also settle which documents are kept:
+ * the kept ones past the prefix are then the keyless ones, returned as the ranking's tail.
+ *
+ * A prefix settles the kept documents once no keyed match past it can be kept: every such match holds a
+ * key some kept document of the prefix holds (a match past the prefix is kept only if none of its keys was
+ * taken before it). The page is settled once the prefix holds `want` kept hits, or when no keyless match
+ * lies past it. Single-valued keys settle the count sooner: one kept document per key, in any order.
  *
  * @example
  * ```ts
@@ -138,22 +120,28 @@ export function rankDistinct(
   rank: (needed: number) => KeywordRanking,
   everyKept: boolean,
 ): DistinctRanking | null {
-  if (table.multiValued) return null;
   const settle = ({ ranking, tail, ordered, matches }: RankedPrefix): PrefixVerdict<DistinctRanking> => {
     const kept = keepDistinct(table, ranking.ranked.slice(0, ordered));
     if (ordered === matches)
       return { done: { ranking: { ...ranking, ranked: kept, tail: undefined }, total: kept.length } };
-    const tally = tallyMatches(table, ranking.ranked, tail);
-    let keyed = 0;
-    for (const hit of kept) if (!isKeyless(table, hit.docId)) keyed++;
-    if (kept.length >= want && (!everyKept || keyed === tally.keys)) {
-      const rest = everyKept ? keylessRest(table, ranking.ranked, ordered, tail) : undefined;
+    if (!table.multiValued && !everyKept && kept.length >= want) {
+      const tally = tallyMatches(table, ranking.ranked, tail);
       return {
-        done: { ranking: { ...ranking, ranked: kept, tail: rest }, total: tally.keys + tally.keyless },
+        done: { ranking: { ...ranking, ranked: kept, tail: undefined }, total: tally.keys + tally.keyless },
       };
     }
-    // Facets need a prefix holding every key: when keys fall on matches at random, about keys × ln(keys).
-    return { atLeast: everyKept ? Math.ceil(2 * tally.keys * Math.log(tally.keys + 1)) : 0 };
+    const rest = matchesPast(table, kept, ranking.ranked, ordered, tail);
+    if (rest === null || (kept.length < want && rest.length > 0)) {
+      // Facets of single-valued keys need a prefix holding every key: at random, about keys × ln(keys).
+      const keys = table.multiValued ? 0 : tallyMatches(table, ranking.ranked, tail).keys;
+      return { atLeast: everyKept ? Math.ceil(2 * keys * Math.log(keys + 1)) : 0 };
+    }
+    return {
+      done: {
+        ranking: { ...ranking, ranked: kept, tail: everyKept ? rest : undefined },
+        total: kept.length + rest.length,
+      },
+    };
   };
   // Not staged: every match is scored already, so order them all once.
   const unstaged = (ranking: KeywordRanking): DistinctRanking => {
@@ -161,4 +149,37 @@ export function rankDistinct(
     return { ranking: { ...ranking, ranked: kept }, total: kept.length };
   };
   return rankGrowingPrefixes(Math.max(want, 1) * 4, rank, settle, unstaged);
+}
+
+/**
+ * The keyless matches past the first `ordered` of a staged ranking (all kept by the rule, in any order),
+ * or null when a keyed match past them could still be kept: none of its keys is held by a `kept` hit.
+ */
+function matchesPast(
+  table: DistinctKeyTable,
+  kept: readonly ScoredDocument[],
+  head: readonly ScoredDocument[],
+  ordered: number,
+  tail: ArrayLike<number>,
+): Int32Array | null {
+  const { starts, keys } = table;
+  const taken = scratchUint8(table.keyCount, 0);
+  for (const hit of kept)
+    for (let k = starts[hit.docId] as number; k < (starts[hit.docId + 1] as number); k++)
+      taken[keys[k] as number] = 1;
+  const keyless: number[] = [];
+  // Whether a match past the prefix is keyless (listed) or could be kept (then the prefix is too short).
+  const open = (docId: number): boolean => {
+    const from = starts[docId] as number;
+    const to = starts[docId + 1] as number;
+    if (from === to) {
+      keyless.push(docId);
+      return false;
+    }
+    for (let k = from; k < to; k++) if (taken[keys[k] as number] === 1) return false;
+    return true;
+  };
+  for (let i = ordered; i < head.length; i++) if (open((head[i] as ScoredDocument).docId)) return null;
+  for (let i = 0; i < tail.length; i++) if (open(tail[i] as number)) return null;
+  return Int32Array.from(keyless);
 }
