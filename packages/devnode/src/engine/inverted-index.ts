@@ -256,6 +256,11 @@ export function createInvertedIndex(): InvertedIndex {
     }
     return lo;
   };
+  const largestStaleDoc = (): number => {
+    let largest = 0;
+    for (const docs of staleDocs.values()) for (const docId of docs) largest = Math.max(largest, docId);
+    return largest;
+  };
   const index: InvertedIndex = {
     intern(word) {
       let id = ids.get(word);
@@ -291,6 +296,9 @@ export function createInvertedIndex(): InvertedIndex {
     },
     compactStale() {
       let dropped = 0;
+      // Per document id, how many of its oldest postings in the current list are stale (a typed table:
+      // a big write leaves millions of postings to check, and a Map lookup each cost ~0.5 s at 100k).
+      let pending: Int32Array | null = null;
       for (const [wordId, docs] of staleDocs) {
         const list = lists[wordId] as PostingList;
         stale[wordId] = 0;
@@ -299,14 +307,16 @@ export function createInvertedIndex(): InvertedIndex {
           for (const docId of docs) dropped += list.removeOldest(docId) ? 1 : 0;
           continue;
         }
-        const pending = new Map<number, number>();
-        for (const docId of docs) pending.set(docId, (pending.get(docId) ?? 0) + 1);
+        if (pending === null) pending = new Int32Array(largestStaleDoc() + 1);
+        const counts = pending;
+        for (const docId of docs) counts[docId] = (counts[docId] as number) + 1;
         dropped += list.retain((docId) => {
-          const left = pending.get(docId) ?? 0;
+          const left = docId < counts.length ? (counts[docId] as number) : 0;
           if (left === 0) return true;
-          pending.set(docId, left - 1);
+          counts[docId] = left - 1;
           return false;
         });
+        for (const docId of docs) counts[docId] = 0;
       }
       staleDocs = new Map();
       return dropped;
